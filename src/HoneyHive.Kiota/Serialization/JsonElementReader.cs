@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HoneyHive.Kiota.Serialization;
+
+/// <summary>
+/// Reads typed values out of <see cref="JsonElement"/>s for the generated
+/// <see cref="IJsonElementParsable.ReadFrom"/> methods.
+/// </summary>
+/// <remarks>
+/// Every <c>TryGet…</c> answers <see langword="true"/> with the value (or <see langword="null"/> for JSON
+/// null) and <see langword="false"/> when the JSON type does not fit; the generated code then keeps the
+/// raw value in the model's additional data, so a surprising server answer loses nothing and throws nothing.
+/// </remarks>
+public static class JsonElementReader
+{
+    /// <summary>The property's name as UTF-8, without allocating unless the name was escaped in the JSON.</summary>
+    /// <param name="property">A property of a parsed object.</param>
+    /// <returns>The unescaped UTF-8 bytes of the name.</returns>
+    public static ReadOnlySpan<byte> NameOf(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.IndexOf((byte)'\\') < 0 ? raw : Encoding.UTF8.GetBytes(property.Name);
+    }
+
+    /// <summary>Reads a string.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The string, or null for JSON null.</param>
+    /// <returns>Whether the JSON type fit.</returns>
+    public static bool TryGetString(JsonElement value, out string? result)
+    {
+        result = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>Reads a boolean.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The boolean, or null for JSON null.</param>
+    /// <returns>Whether the JSON type fit.</returns>
+    public static bool TryGetBoolean(JsonElement value, out bool? result)
+    {
+        result = value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        };
+        return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>Reads a 32-bit integer.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The number, or null for JSON null.</param>
+    /// <returns>Whether the JSON type fit.</returns>
+    public static bool TryGetInt32(JsonElement value, out int? result)
+    {
+        result = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+        return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>Reads a 64-bit integer.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The number, or null for JSON null.</param>
+    /// <returns>Whether the JSON type fit.</returns>
+    public static bool TryGetInt64(JsonElement value, out long? result)
+    {
+        result = value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
+        return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>Reads a floating-point number.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The number, or null for JSON null.</param>
+    /// <returns>Whether the JSON type fit.</returns>
+    public static bool TryGetDouble(JsonElement value, out double? result)
+    {
+        result = value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) ? number : null;
+        return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>Reads an ISO-8601 date-time string.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The point in time (UTC when the text has no offset), or null for JSON null.</param>
+    /// <returns>Whether the JSON value was a readable date-time.</returns>
+    public static bool TryGetDateTimeOffset(JsonElement value, out DateTimeOffset? result)
+    {
+        result = value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                ? parsed
+                : null;
+        return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>Reads a timestamp sent either as Unix milliseconds or as a date-time string.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The point in time, or null for JSON null.</param>
+    /// <returns>Whether the JSON value was a readable timestamp.</returns>
+    public static bool TryGetTimestamp(JsonElement value, out DateTimeOffset? result)
+    {
+        result = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDouble(out var milliseconds) => Timestamps.FromUnixMilliseconds(milliseconds),
+            JsonValueKind.String => Timestamps.Parse(value.GetString()),
+            _ => null,
+        };
+        return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>Reads an array of strings.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The strings, or null for JSON null.</param>
+    /// <returns>Whether the value was null or an array holding only strings.</returns>
+    public static bool TryGetStringList(JsonElement value, out List<string>? result)
+    {
+        result = null;
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return value.ValueKind == JsonValueKind.Null;
+        }
+
+        var items = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+
+            items.Add(item.GetString()!);
+        }
+
+        result = items;
+        return true;
+    }
+
+    /// <summary>Reads a nested model.</summary>
+    /// <typeparam name="T">The generated model type.</typeparam>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The model, or null for JSON null.</param>
+    /// <returns>Whether the value was null or an object.</returns>
+    public static bool TryGetObject<T>(JsonElement value, out T? result) where T : class, IJsonElementParsable, new()
+    {
+        result = null;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return value.ValueKind == JsonValueKind.Null;
+        }
+
+        result = new T();
+        result.ReadFrom(value);
+        return true;
+    }
+
+    /// <summary>Reads an array of nested models.</summary>
+    /// <typeparam name="T">The generated model type.</typeparam>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The models, or null for JSON null.</param>
+    /// <returns>Whether the value was null or an array holding only objects.</returns>
+    public static bool TryGetObjectList<T>(JsonElement value, out List<T>? result) where T : class, IJsonElementParsable, new()
+    {
+        result = null;
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return value.ValueKind == JsonValueKind.Null;
+        }
+
+        var items = new List<T>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            var model = new T();
+            model.ReadFrom(item);
+            items.Add(model);
+        }
+
+        result = items;
+        return true;
+    }
+
+    /// <summary>Keeps free-form JSON as it is, pointing into the parsed document (no copy).</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <returns>The value, or null for JSON null.</returns>
+    public static JsonElement? FreeFormElement(JsonElement value) =>
+        value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : value;
+
+    /// <summary>Wraps free-form JSON in a mutable node; the wrapper reads the element lazily.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <returns>The node, or null for JSON null.</returns>
+    public static JsonNode? FreeFormNode(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => JsonObject.Create(value),
+        JsonValueKind.Array => JsonArray.Create(value),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => JsonValue.Create(value),
+    };
+}
