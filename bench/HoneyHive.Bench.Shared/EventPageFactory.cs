@@ -268,7 +268,8 @@ public sealed class EventPageFactory(int seed = 20240401)
     {
         Span<byte> bytes = stackalloc byte[16];
         random.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4, like the ids the API hands out
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 and RFC 4122 variant,
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // like the ids the API hands out
         return new Guid(bytes).ToString("D");
     }
 
