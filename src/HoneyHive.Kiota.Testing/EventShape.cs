@@ -27,8 +27,8 @@ internal static class EventShape
         var endMs = TimeValue.TryGetUnixMilliseconds(end, out var e) ? e : (long?)null;
         if (end is null)
         {
-            end = startMs is { } st && duration is JsonValue d && d.GetValueKind() == JsonValueKind.Number
-                ? JsonValue.Create(st + (long)d.GetValue<double>())
+            end = startMs is { } st && JsonNumber.TryGetDouble(duration, out var d)
+                ? JsonValue.Create(st + (long)d)
                 : start.DeepClone();
         }
 
