@@ -100,12 +100,22 @@ internal static class FilterEvaluator
     private static bool TryBoolean(JsonNode node, out bool boolean)
     {
         boolean = false;
-        return node is JsonValue v && v.GetValueKind() switch
+        if (node is not JsonValue v)
         {
-            JsonValueKind.True => boolean = true,
-            JsonValueKind.False => true,
-            JsonValueKind.String => bool.TryParse(v.GetValue<string>(), out boolean),
-            _ => false,
-        };
+            return false;
+        }
+
+        switch (v.GetValueKind())
+        {
+            case JsonValueKind.True:
+                boolean = true;
+                return true;
+            case JsonValueKind.False:
+                return true;
+            case JsonValueKind.String:
+                return bool.TryParse(v.GetValue<string>(), out boolean);
+            default:
+                return false;
+        }
     }
 }
