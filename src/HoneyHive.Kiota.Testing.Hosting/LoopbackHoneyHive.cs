@@ -1,0 +1,110 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HoneyHive.Kiota.Testing.Hosting;
+
+/// <summary>
+/// Serves an <see cref="InMemoryHoneyHive"/> over HTTP on 127.0.0.1 (a free port). Every request is forwarded
+/// to the fake unchanged and its status, headers and body are copied back; an injected connection failure
+/// aborts the connection so the client sees a real network error.
+/// </summary>
+public sealed class LoopbackHoneyHive : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpMessageInvoker _invoker;
+
+    private LoopbackHoneyHive(WebApplication app, HttpMessageInvoker invoker, Uri baseAddress)
+    {
+        _app = app;
+        _invoker = invoker;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The server's address, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Starts serving <paramref name="fake"/>; dispose the result to stop.</summary>
+    /// <param name="fake">The fake to forward to (not disposed by the host).</param>
+    /// <param name="cancellationToken">Cancels start-up.</param>
+    /// <returns>The running host.</returns>
+    public static async Task<LoopbackHoneyHive> StartAsync(InMemoryHoneyHive fake, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fake);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var invoker = new HttpMessageInvoker(fake, disposeHandler: false);
+        app.Run(context => ForwardAsync(context, invoker));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new LoopbackHoneyHive(app, invoker, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _invoker.Dispose();
+    }
+
+    private static async Task ForwardAsync(HttpContext context, HttpMessageInvoker invoker)
+    {
+        using var request = await ToRequestMessageAsync(context).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await invoker.SendAsync(request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            context.Abort();
+            return;
+        }
+
+        using (response)
+        {
+            context.Response.StatusCode = (int)response.StatusCode;
+            foreach (var header in response.Headers.Concat(response.Content.Headers))
+            {
+                if (!string.Equals(header.Key, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.Headers[header.Key] = header.Value.ToArray();
+                }
+            }
+
+            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<HttpRequestMessage> ToRequestMessageAsync(HttpContext context)
+    {
+        var incoming = context.Request;
+        var body = new MemoryStream();
+        await incoming.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+        var request = new HttpRequestMessage(new HttpMethod(incoming.Method), new Uri($"http://{incoming.Host}{incoming.PathBase}{incoming.Path}{incoming.QueryString}"));
+        if (body.Length > 0 || incoming.ContentLength is not null)
+        {
+            body.Position = 0;
+            request.Content = new StreamContent(body);
+        }
+
+        foreach (var header in incoming.Headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(header.Key, header.Value.ToArray()))
+            {
+                request.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value.ToArray());
+            }
+        }
+
+        return request;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace HoneyHive.Kiota.Testing;
+
+/// <summary>
+/// Faults to inject into upcoming requests. Each rule applies to the next <c>times</c> requests whose
+/// path matches (any path when <c>path</c> is <see langword="null"/>), in the order rules were added.
+/// A latency rule and one response rule can both apply to the same request. Thread-safe.
+/// </summary>
+public sealed class FaultPlan
+{
+    private readonly Lock _gate = new();
+    private readonly List<FaultRule> _rules = [];
+
+    /// <summary>Number of queued rule applications not yet consumed.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rules.Sum(r => r.Remaining);
+            }
+        }
+    }
+
+    /// <summary>Answer with <paramref name="status"/> instead of processing the request.</summary>
+    /// <param name="status">The status code to return, e.g. 429 or 503.</param>
+    /// <param name="retryAfter">When set, a <c>Retry-After</c> header in whole seconds.</param>
+    /// <param name="jsonBody">The JSON body; defaults to <c>{"error":"&lt;reason phrase&gt;"}</c>.</param>
+    /// <param name="path">Only requests to this path (e.g. <c>/events/batch</c>); any path when null.</param>
+    /// <param name="times">How many matching requests this applies to.</param>
+    public void RespondWithStatus(HttpStatusCode status, TimeSpan? retryAfter = null, string? jsonBody = null, string? path = null, int times = 1) =>
+        Add(new FaultRule { Kind = FaultKind.Status, Status = status, RetryAfter = retryAfter, Body = jsonBody, Path = path, Remaining = times });
+
+    /// <summary>Delay the response (the request's cancellation token is honoured), then answer normally.</summary>
+    /// <param name="delay">How long to wait, measured by the configured <see cref="TimeProvider"/>.</param>
+    /// <param name="path">Only requests to this path; any path when null.</param>
+    /// <param name="times">How many matching requests this applies to.</param>
+    public void AddLatency(TimeSpan delay, string? path = null, int times = 1) =>
+        Add(new FaultRule { Kind = FaultKind.Latency, Delay = delay, Path = path, Remaining = times });
+
+    /// <summary>Process the request, then cut the response body in half so it is no longer valid JSON.</summary>
+    /// <param name="path">Only requests to this path; any path when null.</param>
+    /// <param name="times">How many matching requests this applies to.</param>
+    public void TruncateBody(string? path = null, int times = 1) =>
+        Add(new FaultRule { Kind = FaultKind.TruncatedBody, Path = path, Remaining = times });
+
+    /// <summary>Answer 502 with an HTML page (<c>text/html</c>), as a load balancer in front of the API does.</summary>
+    /// <param name="path">Only requests to this path; any path when null.</param>
+    /// <param name="times">How many matching requests this applies to.</param>
+    public void HtmlBadGateway(string? path = null, int times = 1) =>
+        Add(new FaultRule { Kind = FaultKind.HtmlBadGateway, Path = path, Remaining = times });
+
+    /// <summary>Throw <see cref="HttpRequestException"/> (connection refused), as <c>SocketsHttpHandler</c> does.</summary>
+    /// <param name="path">Only requests to this path; any path when null.</param>
+    /// <param name="times">How many matching requests this applies to.</param>
+    public void FailConnection(string? path = null, int times = 1) =>
+        Add(new FaultRule { Kind = FaultKind.ConnectionFailure, Path = path, Remaining = times });
+
+    /// <summary>
+    /// Make the next batch request(s) partially fail: events for which <paramref name="shouldFail"/> returns true
+    /// (given the event as it would be stored, with its <c>event_id</c>, and its index in the batch) are not stored,
+    /// the others are, and the batch answers 500 <c>{ event_ids, errors, success: false }</c>.
+    /// </summary>
+    /// <param name="shouldFail">Chooses the failing events.</param>
+    /// <param name="times">How many batch requests this applies to.</param>
+    public void FailBatchEvents(Func<JsonObject, int, bool> shouldFail, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(shouldFail);
+        Add(new FaultRule { Kind = FaultKind.PartialBatch, FailEvent = shouldFail, Path = Routing.BatchPath, Remaining = times });
+    }
+
+    /// <summary>Partially fail the next batch: the events with these <c>event_id</c>s are not stored.</summary>
+    /// <param name="eventIds">The ids of the events to fail.</param>
+    public void FailBatchEventIds(params string[] eventIds)
+    {
+        var ids = eventIds.ToHashSet(StringComparer.Ordinal);
+        FailBatchEvents((evt, _) => ids.Contains(EventShape.EventId(evt)));
+    }
+
+    /// <summary>Partially fail the next batch: the events at these zero-based positions are not stored.</summary>
+    /// <param name="indexes">Positions in the request's <c>events</c> array.</param>
+    public void FailBatchEventsAt(params int[] indexes)
+    {
+        var set = indexes.ToHashSet();
+        FailBatchEvents((_, index) => set.Contains(index));
+    }
+
+    /// <summary>Removes every queued rule.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
+    }
+
+    internal FaultRule? TakeLatency(string path) => Take(path, isBatch: false, latency: true);
+
+    internal FaultRule? TakeResponseFault(string path, bool isBatch) => Take(path, isBatch, latency: false);
+
+    private FaultRule? Take(string path, bool isBatch, bool latency)
+    {
+        lock (_gate)
+        {
+            var rule = _rules.Find(r => (r.Kind == FaultKind.Latency) == latency && r.AppliesTo(path, isBatch));
+            if (rule is not null && --rule.Remaining <= 0)
+            {
+                _rules.Remove(rule);
+            }
+
+            return rule;
+        }
+    }
+
+    private void Add(FaultRule rule)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rule.Remaining, 1, "times");
+        lock (_gate)
+        {
+            _rules.Add(rule);
+        }
+    }
+}

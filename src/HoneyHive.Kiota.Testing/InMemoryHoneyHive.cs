@@ -1,0 +1,217 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HoneyHive.Kiota.Testing;
+
+/// <summary>
+/// An in-memory HoneyHive events API (<c>GET /events</c>, <c>POST /events/export</c>, <c>POST /events/batch</c>)
+/// as an <see cref="HttpMessageHandler"/>: give it to an <see cref="HttpClient"/> and any client library talks
+/// to it over real HTTP messages and JSON. Thread-safe.
+/// </summary>
+public sealed class InMemoryHoneyHive : HttpMessageHandler
+{
+    private const string BadGatewayHtml =
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
+
+    private readonly EventStore _store = new();
+    private readonly Lock _logGate = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly string? _apiKey;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates an empty fake.</summary>
+    /// <param name="options">API key and clock; defaults accept any request and use the system clock.</param>
+    public InMemoryHoneyHive(InMemoryHoneyHiveOptions? options = null)
+    {
+        _apiKey = options?.ApiKey;
+        _time = options?.TimeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Faults to inject into upcoming requests.</summary>
+    public FaultPlan Faults { get; } = new();
+
+    /// <summary>A snapshot (deep copies) of every stored event, in insertion order, in the API's <c>Event</c> shape.</summary>
+    public IReadOnlyList<JsonObject> Events =>
+        _store.Read(events => events.Select(e => (JsonObject)e.DeepClone()).ToList());
+
+    /// <summary>A snapshot of every request received so far, oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_logGate)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores events directly, bypassing HTTP. Each is normalised as a batch would be
+    /// (<c>project</c> → <c>project_id</c>, missing ids assigned); an already stored <c>event_id</c> is skipped.
+    /// </summary>
+    /// <param name="events">Events in <c>Event</c> or <c>CreateEventRequest</c> shape.</param>
+    /// <returns>The <c>event_id</c> of each event, in order.</returns>
+    public IReadOnlyList<string> AddEvents(params IEnumerable<JsonObject> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var ids = new List<string>();
+        foreach (var evt in events)
+        {
+            var stored = EventShape.Normalize(evt, forcedSessionId: null, NowMs());
+            var id = EventShape.EventId(stored);
+            _store.TryAdd(stored, id);
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>Stores events given as a JSON array of event objects (see <see cref="AddEvents(IEnumerable{JsonObject})"/>).</summary>
+    /// <param name="jsonArray">For example the <c>events</c> array of a documented response.</param>
+    /// <returns>The <c>event_id</c> of each event, in order.</returns>
+    public IReadOnlyList<string> AddEventsJson(string jsonArray)
+    {
+        var array = JsonNode.Parse(jsonArray) as JsonArray
+            ?? throw new ArgumentException("Expected a JSON array of event objects.", nameof(jsonArray));
+        return AddEvents(array.Select(node => node as JsonObject
+            ?? throw new ArgumentException("Every element must be a JSON object.", nameof(jsonArray))).ToList());
+    }
+
+    /// <summary>Removes every stored event (the request log and faults are kept).</summary>
+    public void ClearEvents() => _store.Clear();
+
+    /// <summary>Empties the request log.</summary>
+    public void ClearRequests()
+    {
+        lock (_logGate)
+        {
+            _requests.Clear();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        lock (_logGate)
+        {
+            _requests.Add(RecordedRequest.From(request, body));
+        }
+
+        var path = Routing.NormalizePath(request.RequestUri);
+        var (route, allowed) = Routing.Match(request.Method, path);
+
+        if (Faults.TakeLatency(path) is { } latency)
+        {
+            await Task.Delay(latency.Delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var fault = Faults.TakeResponseFault(path, route == Route.CreateBatch);
+        var response = fault?.Kind switch
+        {
+            FaultKind.ConnectionFailure => throw new HttpRequestException(
+                HttpRequestError.ConnectionError,
+                $"Connection refused ({request.RequestUri?.Authority})",
+                new SocketException((int)SocketError.ConnectionRefused)),
+            FaultKind.Status => StatusFault(fault),
+            FaultKind.HtmlBadGateway => JsonResponses.Html(HttpStatusCode.BadGateway, BadGatewayHtml),
+            _ => Authorize(request) ?? Dispatch(route, allowed, request, body, fault),
+        };
+
+        if (fault?.Kind == FaultKind.TruncatedBody)
+        {
+            response = await TruncateAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        response.RequestMessage = request;
+        return response;
+    }
+
+    private HttpResponseMessage Dispatch(Route route, HttpMethod? allowed, HttpRequestMessage request, byte[] body, FaultRule? fault)
+    {
+        try
+        {
+            switch (route)
+            {
+                case Route.ListEvents:
+                    var query = EventQuery.FromQueryString(QueryString.Parse(request.RequestUri?.Query ?? string.Empty));
+                    return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, query)));
+                case Route.ExportEvents:
+                    var export = EventQuery.FromBody(ParseBody(body));
+                    return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, export)));
+                case Route.CreateBatch:
+                    return BatchProcessor.Handle(ParseBody(body), _store, NowMs(), fault?.Kind == FaultKind.PartialBatch ? fault : null);
+                case Route.MethodNotAllowed:
+                    var notAllowed = JsonResponses.Error(HttpStatusCode.MethodNotAllowed, $"Method {request.Method} is not allowed here");
+                    notAllowed.Content.Headers.Allow.Add(allowed!.Method);
+                    return notAllowed;
+                default:
+                    return JsonResponses.Error(HttpStatusCode.NotFound, $"No route for {request.Method} {request.RequestUri?.AbsolutePath}");
+            }
+        }
+        catch (BadRequestException ex)
+        {
+            return JsonResponses.Error(HttpStatusCode.BadRequest, ex.Message);
+        }
+    }
+
+    private HttpResponseMessage? Authorize(HttpRequestMessage request)
+    {
+        if (_apiKey is null)
+        {
+            return null;
+        }
+
+        var auth = request.Headers.Authorization;
+        return auth is not null
+            && string.Equals(auth.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(auth.Parameter, _apiKey, StringComparison.Ordinal)
+            ? null
+            : JsonResponses.Error(HttpStatusCode.Unauthorized, "Invalid or missing API key");
+    }
+
+    private static JsonObject ParseBody(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject
+                ?? throw new BadRequestException("The request body must be a JSON object");
+        }
+        catch (JsonException ex)
+        {
+            throw new BadRequestException($"Malformed JSON body: {ex.Message}");
+        }
+    }
+
+    private static HttpResponseMessage StatusFault(FaultRule fault)
+    {
+        var response = fault.Body is null
+            ? JsonResponses.Error(fault.Status, ReasonPhrase(fault.Status))
+            : JsonResponses.RawJson(fault.Status, fault.Body);
+        if (fault.RetryAfter is { } retryAfter)
+        {
+            // Whole seconds, as servers send it (the delta-seconds form).
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(Math.Ceiling(retryAfter.TotalSeconds)));
+        }
+
+        return response;
+    }
+
+    private static async Task<HttpResponseMessage> TruncateAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var full = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var cut = JsonResponses.Bytes(response.StatusCode, full[..(full.Length / 2)], "application/json");
+        response.Dispose();
+        return cut;
+    }
+
+    private static string ReasonPhrase(HttpStatusCode status) =>
+        new HttpResponseMessage(status).ReasonPhrase ?? status.ToString();
+
+    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+}
