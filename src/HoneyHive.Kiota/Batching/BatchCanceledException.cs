@@ -1,0 +1,26 @@
+namespace HoneyHive.Kiota.Batching;
+
+/// <summary>
+/// A batch was cancelled. It is an <see cref="OperationCanceledException"/>, so cancellation handling
+/// keeps working, and it carries what was known when it stopped: events already created or failed,
+/// and the rest as <see cref="BatchEventStatus.Canceled"/>.
+/// </summary>
+public sealed class BatchCanceledException : OperationCanceledException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="result">The outcomes known when the batch stopped.</param>
+    /// <param name="innerException">The cancellation that stopped it.</param>
+    /// <param name="cancellationToken">The token that was cancelled.</param>
+    public BatchCanceledException(BatchResult result, Exception? innerException, CancellationToken cancellationToken)
+        : base(
+            $"The batch was cancelled: {(result ?? throw new ArgumentNullException(nameof(result))).CreatedCount} created, "
+            + $"{result.FailedCount} failed, {result.Canceled.Count} not sent or interrupted (of {result.TotalCount}).",
+            innerException,
+            cancellationToken)
+    {
+        Result = result;
+    }
+
+    /// <summary>The outcomes known when the batch stopped; created + failed + canceled = total.</summary>
+    public BatchResult Result { get; }
+}

@@ -1,0 +1,141 @@
+using HoneyHive.Kiota.Models;
+
+namespace HoneyHive.Kiota.Batching;
+
+/// <summary>
+/// Sends any number of events through POST /events/batch in chunks and reports the outcome of every
+/// event, including the server's partial-success answer (HTTP 500 with <c>event_ids</c> and <c>errors</c>).
+/// </summary>
+/// <remarks>
+/// <para>Every event without an <c>event_id</c> gets a UUID before anything is sent; the
+/// <see cref="CreateEventRequest"/> objects passed in are updated, so callers can see the ids.</para>
+/// <para>A chunk that fails as a whole (any exception after the HTTP pipeline's own retries) marks its
+/// events failed with the exception's message, and the next chunk is sent. Cancellation stops the batch
+/// with a <see cref="BatchCanceledException"/> holding the outcomes known so far.</para>
+/// </remarks>
+/// <param name="api">The generated client.</param>
+/// <param name="options">How to split and send; defaults when null.</param>
+public sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options = null)
+{
+    private readonly HoneyHiveApiClient _api = api ?? throw new ArgumentNullException(nameof(api));
+    private readonly BatchOptions _options = options ?? new BatchOptions();
+
+    /// <summary>Sends the events and reports what happened to each.</summary>
+    /// <param name="events">The events; none null, no two with the same <c>event_id</c>.</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    /// <returns>One outcome per event, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/> is null.</exception>
+    /// <exception cref="ArgumentException">An event is null, or two events have the same <c>event_id</c>.</exception>
+    /// <exception cref="BatchCanceledException">The batch was cancelled.</exception>
+    public async Task<BatchResult> SendAsync(IEnumerable<CreateEventRequest> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var list = events as IReadOnlyList<CreateEventRequest> ?? events.ToList();
+        EventIds.Assign(list, nameof(events));
+
+        // Read the options once: a change during the call does not mix settings between chunks.
+        var batchSize = _options.BatchSize;
+        var singleSession = _options.IsSingleSession == true;
+        var chunks = Chunk(list, batchSize);
+        var session = SessionFor(_options.SessionProperties, singleSession && chunks.Count > 1);
+        var parallelism = singleSession ? 1 : _options.MaxParallelism;
+        var outcomes = new BatchEventOutcome?[list.Count];
+
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (parallelism == 1)
+            {
+                foreach (var chunk in chunks)
+                {
+                    await SendChunkAsync(chunk, session, outcomes, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(chunks, parallel, (chunk, token) => new ValueTask(SendChunkAsync(chunk, session, outcomes, token))).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
+        {
+            ChunkOutcomes.FillCanceled(list, outcomes);
+            throw new BatchCanceledException(new BatchResult(Complete(outcomes), SessionIdOf(session, outcomes)), canceled, cancellationToken);
+        }
+
+        return new BatchResult(Complete(outcomes), SessionIdOf(session, outcomes));
+    }
+
+    private async Task SendChunkAsync(BatchChunk chunk, SessionSettings session, BatchEventOutcome?[] outcomes, CancellationToken cancellationToken)
+    {
+        var body = new BatchEventsRequest
+        {
+            Events = chunk.Events,
+            IsSingleSession = _options.IsSingleSession,
+            SessionProperties = session.Properties,
+        };
+
+        try
+        {
+            var response = await _api.Events.Batch.PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ChunkOutcomes.FromResponse(chunk, response, outcomes);
+        }
+        catch (BatchPartialFailure partial)
+        {
+            ChunkOutcomes.FromPartialFailure(chunk, partial.EventIds, partial.Errors, null,
+                "The server answered HTTP 500 (partial success) without listing this event as created or giving an error for it.", outcomes);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Includes timeouts (TaskCanceledException without our token cancelled): the chunk failed, the batch goes on.
+            ChunkOutcomes.FromException(chunk, exception, outcomes);
+        }
+    }
+
+    // Every path of SendChunkAsync records an outcome for each of its events; a gap is a bug here,
+    // and failing loudly beats a result that silently drops events.
+    private static BatchEventOutcome[] Complete(BatchEventOutcome?[] outcomes)
+    {
+        var index = Array.IndexOf(outcomes, null);
+        if (index >= 0)
+        {
+            throw new InvalidOperationException($"Internal error: no outcome was recorded for event {index}.");
+        }
+
+        return outcomes.Select(o => o!).ToArray();
+    }
+
+    private static List<BatchChunk> Chunk(IReadOnlyList<CreateEventRequest> events, int size)
+    {
+        var chunks = new List<BatchChunk>((events.Count + size - 1) / size);
+        for (var start = 0; start < events.Count; start += size)
+        {
+            var members = new List<CreateEventRequest>(Math.Min(size, events.Count - start));
+            for (var i = start; i < start + size && i < events.Count; i++) members.Add(events[i]);
+            chunks.Add(new BatchChunk(start, members));
+        }
+
+        return chunks;
+    }
+
+    private static SessionSettings SessionFor(SessionProperties? given, bool needsSharedId)
+    {
+        if (!needsSharedId || !string.IsNullOrWhiteSpace(given?.SessionId))
+        {
+            return new SessionSettings(given, given?.SessionId);
+        }
+
+        // Without a shared id each chunk would start its own session; pick one for this call,
+        // on a copy so the caller's options stay reusable.
+        var copy = SessionPropertiesCopy.Of(given);
+        copy.SessionId = Guid.NewGuid().ToString();
+        return new SessionSettings(copy, copy.SessionId);
+    }
+
+    private string? SessionIdOf(SessionSettings session, BatchEventOutcome?[] outcomes) =>
+        _options.IsSingleSession != true
+            ? null
+            : session.SessionId ?? outcomes.FirstOrDefault(o => o?.SessionId is not null)?.SessionId;
+
+    private sealed record SessionSettings(SessionProperties? Properties, string? SessionId);
+}

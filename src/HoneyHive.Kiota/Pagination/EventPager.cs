@@ -1,0 +1,91 @@
+using HoneyHive.Kiota.Models;
+
+namespace HoneyHive.Kiota.Pagination;
+
+/// <summary>
+/// Reads every page of an event query, one page in memory at a time, from GET /events or
+/// POST /events/export.
+/// </summary>
+/// <remarks>
+/// Arguments are checked when the method is called; requests start when enumeration starts.
+/// Cancellation (the method's token or <c>WithCancellation</c>) is checked before each request and
+/// passed to it, and surfaces as <see cref="OperationCanceledException"/>.
+/// </remarks>
+/// <param name="api">The generated client.</param>
+public sealed class EventPager(HoneyHiveApiClient api)
+{
+    /// <summary>
+    /// Pages read at most when the server sends no <c>totalEvents</c> and keeps returning full pages;
+    /// the read then fails with <see cref="EventPaginationException"/> rather than looping forever.
+    /// </summary>
+    public const int UnknownTotalPageLimit = 10_000;
+
+    private readonly HoneyHiveApiClient _api = api ?? throw new ArgumentNullException(nameof(api));
+
+    /// <summary>Every matching event, read page by page with GET /events.</summary>
+    /// <param name="query">The query; <see cref="EventQuery.Projections"/> must be empty.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events, in the server's order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">The project is missing, a filter is null, or projections are set.</exception>
+    public IAsyncEnumerable<Event> GetEventsAsync(EventQuery query, CancellationToken cancellationToken = default) =>
+        ReadEvents(PageRequest.From(query, allowProjections: false, nameof(query)), GetFetcher, cancellationToken);
+
+    /// <summary>Every page of matching events, read with GET /events; for progress reporting.</summary>
+    /// <param name="query">The query; <see cref="EventQuery.Projections"/> must be empty.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The non-empty pages, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">The project is missing, a filter is null, or projections are set.</exception>
+    public IAsyncEnumerable<EventPage> GetPagesAsync(EventQuery query, CancellationToken cancellationToken = default) =>
+        ReadPages(PageRequest.From(query, allowProjections: false, nameof(query)), GetFetcher, cancellationToken);
+
+    /// <summary>Every matching event, read page by page with POST /events/export.</summary>
+    /// <param name="query">The query.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events, in the server's order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">The project is missing or a filter is null.</exception>
+    public IAsyncEnumerable<Event> ExportEventsAsync(EventQuery query, CancellationToken cancellationToken = default) =>
+        ReadEvents(PageRequest.From(query, allowProjections: true, nameof(query)), ExportFetcher, cancellationToken);
+
+    /// <summary>Every page of matching events, read with POST /events/export; for progress reporting.</summary>
+    /// <param name="query">The query.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The non-empty pages, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">The project is missing or a filter is null.</exception>
+    public IAsyncEnumerable<EventPage> ExportPagesAsync(EventQuery query, CancellationToken cancellationToken = default) =>
+        ReadPages(PageRequest.From(query, allowProjections: true, nameof(query)), ExportFetcher, cancellationToken);
+
+    private static IAsyncEnumerable<Event> ReadEvents(PageRequest request, Func<PageRequest, PageFetcher> fetcher, CancellationToken cancellationToken) =>
+        PagedReader.ReadEventsAsync(request, fetcher(request), cancellationToken);
+
+    private static IAsyncEnumerable<EventPage> ReadPages(PageRequest request, Func<PageRequest, PageFetcher> fetcher, CancellationToken cancellationToken) =>
+        PagedReader.ReadPagesAsync(request, fetcher(request), cancellationToken);
+
+    private PageFetcher GetFetcher(PageRequest request) => (page, limit, cancellationToken) =>
+        _api.Events.GetAsync(
+            c =>
+            {
+                c.QueryParameters.Project = request.Project;
+                c.QueryParameters.Filters = request.Filters;
+                c.QueryParameters.DateRange = request.DateRange;
+                c.QueryParameters.Limit = limit;
+                c.QueryParameters.Page = page;
+            },
+            cancellationToken);
+
+    private PageFetcher ExportFetcher(PageRequest request) => (page, limit, cancellationToken) =>
+        _api.Events.Export.PostAsync(
+            new ExportEventsRequest
+            {
+                Project = request.Project,
+                Filters = request.Filters,
+                DateRange = request.DateRange,
+                Projections = request.Projections,
+                Limit = limit,
+                Page = page,
+            },
+            cancellationToken: cancellationToken);
+}

@@ -1,0 +1,80 @@
+using HoneyHive.Kiota.Models;
+
+namespace HoneyHive.Kiota.Pagination;
+
+/// <summary>
+/// What to read with <see cref="EventPager"/>: the same query serves GET /events and POST /events/export.
+/// </summary>
+/// <remarks>The pager copies the query when a read starts; changing it afterwards does not affect that read.</remarks>
+public sealed class EventQuery
+{
+    /// <summary>The page size used when none is set: the API's own default.</summary>
+    public const int DefaultPageSize = 1000;
+
+    /// <summary>The largest page size the API accepts.</summary>
+    public const int MaxPageSize = 7500;
+
+    /// <summary>Creates a query for a project.</summary>
+    /// <param name="project">The project's name or id.</param>
+    public EventQuery(string project) => Project = project;
+
+    /// <summary>The project's name or id (required).</summary>
+    public string Project { get; set; }
+
+    /// <summary>The filters, all of which must match; empty for every event (the API requires the list, so an empty one is sent).</summary>
+    public IList<EventFilter> Filters { get; set; } = new List<EventFilter>();
+
+    /// <summary>An optional range on the events' start time; see <see cref="Filters.DateRanges"/>.</summary>
+    public DateRange? DateRange { get; set; }
+
+    /// <summary>Fields to return for each event. Only POST /events/export supports this; reading with GET throws when it is set.</summary>
+    public IList<string>? Projections { get; set; }
+
+    /// <summary>Events per request, 1 to 7500; default 1000.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or greater than 7500.</exception>
+    public int PageSize
+    {
+        get;
+        set
+        {
+            if (value is < 1 or > MaxPageSize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"PageSize must be between 1 and {MaxPageSize} (the API's maximum limit); got {value}.");
+            }
+
+            field = value;
+        }
+    } = DefaultPageSize;
+
+    /// <summary>Stop after this many events; null for all. The last page is trimmed to fit.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public long? MaxEvents
+    {
+        get;
+        set
+        {
+            if (value is < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxEvents must be at least 1, or null for all events; got {value}.");
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>Stop after this many pages; null for no limit. Reaching it ends the read quietly, like <see cref="MaxEvents"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? MaxPages
+    {
+        get;
+        set
+        {
+            if (value is < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxPages must be at least 1, or null for no limit; got {value}.");
+            }
+
+            field = value;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using HoneyHive.Kiota.Models;
+
+namespace HoneyHive.Kiota.Pagination;
+
+/// <summary>A validated copy of an <see cref="EventQuery"/>, taken when a read starts.</summary>
+internal sealed record PageRequest(
+    string Project,
+    List<EventFilter> Filters,
+    DateRange? DateRange,
+    List<string>? Projections,
+    int PageSize,
+    long? MaxEvents,
+    int? MaxPages)
+{
+    /// <summary>Validates and copies a query.</summary>
+    public static PageRequest From(EventQuery query, bool allowProjections, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(query, parameterName);
+        if (string.IsNullOrWhiteSpace(query.Project))
+        {
+            throw new ArgumentException("EventQuery.Project is required: set the project's name or id.", parameterName);
+        }
+
+        var filters = query.Filters?.ToList() ?? [];
+        for (var i = 0; i < filters.Count; i++)
+        {
+            if (filters[i] is null)
+            {
+                throw new ArgumentException($"EventQuery.Filters[{i}] is null.", parameterName);
+            }
+        }
+
+        if (!allowProjections && query.Projections is { Count: > 0 })
+        {
+            throw new ArgumentException(
+                "EventQuery.Projections is only supported by POST /events/export; use the export methods or clear Projections.", parameterName);
+        }
+
+        return new PageRequest(query.Project, filters, query.DateRange, query.Projections?.ToList(), query.PageSize, query.MaxEvents, query.MaxPages);
+    }
+
+    /// <summary>
+    /// The limit to send: the page size, or MaxEvents when that is smaller (then page 1 holds all
+    /// the events wanted, so a smaller limit cannot shift any page boundary).
+    /// </summary>
+    public int Limit => MaxEvents is { } max && max < PageSize ? (int)max : PageSize;
+}
