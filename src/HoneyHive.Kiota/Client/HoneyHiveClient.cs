@@ -54,7 +54,8 @@ public sealed partial class HoneyHiveClient : IDisposable
         {
             BaseUrl = Options.BaseUrl.AbsoluteUri,
         };
-        Api = new HoneyHiveApiClient(_adapter);
+        // The decorator lets a body that fails to parse be reported with its status and request id.
+        Api = new HoneyHiveApiClient(new ContextualRequestAdapter(_adapter));
     }
 
     /// <summary>Creates a client with the key from the <c>HH_API_KEY</c> environment variable.</summary>

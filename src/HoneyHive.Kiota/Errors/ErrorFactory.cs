@@ -27,8 +27,8 @@ internal static class ErrorFactory
         };
     }
 
-    public static HoneyHiveResponseFormatException CreateFormat(string problem, HoneyHiveResponseDetails details) =>
-        new($"HoneyHive API answered {details.StatusCode} to {details.Method} {details.Path}{RequestIdSuffix(details)}, but {problem}.{BodySuffix(details)}", details);
+    public static HoneyHiveResponseFormatException CreateFormat(string problem, HoneyHiveResponseDetails details, Exception? innerException = null) =>
+        new($"HoneyHive API answered {details.StatusCode} to {details.Method} {details.Path}{RequestIdSuffix(details)}, but {problem}.{BodySuffix(details)}", details, innerException);
 
     private static string ReasonOf(int status) =>
         Enum.IsDefined((HttpStatusCode)status) ? ((HttpStatusCode)status).ToString() : string.Empty;

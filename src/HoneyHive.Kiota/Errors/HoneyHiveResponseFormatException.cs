@@ -9,7 +9,9 @@ public sealed class HoneyHiveResponseFormatException : HoneyHiveApiException
     /// <summary>Creates the exception when the response itself is known.</summary>
     /// <param name="message">What was wrong with the body.</param>
     /// <param name="details">The response the exception describes.</param>
-    public HoneyHiveResponseFormatException(string message, HoneyHiveResponseDetails details) : base(message, details)
+    /// <param name="innerException">The parser's exception, if any.</param>
+    public HoneyHiveResponseFormatException(string message, HoneyHiveResponseDetails details, Exception? innerException = null)
+        : base(message, details, innerException)
     {
     }
 

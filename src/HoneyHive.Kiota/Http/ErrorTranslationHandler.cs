@@ -1,5 +1,6 @@
 using System.Net;
 using HoneyHive.Kiota.Errors;
+using Microsoft.Kiota.Http.HttpClientLibrary.Extensions;
 
 namespace HoneyHive.Kiota.Http;
 
@@ -23,6 +24,7 @@ internal sealed class ErrorTranslationHandler(SecretRedactor redactor, TimeProvi
             if (response.IsSuccessStatusCode)
             {
                 await CheckSuccessBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
+                RecordContext(request, response);
                 return response;
             }
 
@@ -38,6 +40,21 @@ internal sealed class ErrorTranslationHandler(SecretRedactor redactor, TimeProvi
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    // Cheap (no body, no header copy): only what a later parse failure needs to say which response it was.
+    private static void RecordContext(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        if (request.GetRequestOption<ResponseContextOption>() is { } context)
+        {
+            context.Details = new HoneyHiveResponseDetails(
+                (int)response.StatusCode,
+                request.Method.Method,
+                request.RequestUri?.AbsolutePath,
+                ResponseDetailsReader.FindRequestId(response),
+                BodyExcerpt: null,
+                new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase));
         }
     }
 

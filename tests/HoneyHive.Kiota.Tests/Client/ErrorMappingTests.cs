@@ -98,12 +98,21 @@ public sealed class ErrorMappingTests
     public async Task TruncatedJsonIsAResponseFormatError()
     {
         var mock = new MockHttpMessageHandler();
-        mock.When(EventsUrl).Respond("application/json", """{"events":[{"event_id":"a","start_time":"2024-04""");
+        mock.When(EventsUrl).Respond(
+            HttpStatusCode.OK,
+            [new KeyValuePair<string, string>("x-request-id", "req-trunc")],
+            "application/json",
+            """{"events":[{"event_id":"a","start_time":"2024-04""");
         using var client = Create(mock);
 
         var ex = await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => GetEventsAsync(client));
 
-        Assert.IsType<System.Text.Json.JsonException>(ex.InnerException, exactMatch: false);
+        Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+        Assert.Equal("req-trunc", ex.RequestId);
+        Assert.Equal("/events", ex.RequestPath);
+        Assert.Contains("not valid JSON", ex.Message, StringComparison.Ordinal);
+        var parserError = Assert.IsType<HoneyHiveResponseFormatException>(ex.InnerException);
+        Assert.IsType<System.Text.Json.JsonException>(parserError.InnerException, exactMatch: false);
     }
 
     [Fact]
