@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HoneyHive.Kiota.Errors;
 using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace HoneyHive.Kiota.Serialization;
@@ -12,6 +13,7 @@ namespace HoneyHive.Kiota.Serialization;
 /// original; that copy is as large as the response. Here the document is kept alive by the parsed
 /// models instead (free-form fields are <see cref="JsonElement"/>s pointing into it), so there is
 /// nothing to clone.
+/// <para>A body that is empty or not valid JSON throws <see cref="HoneyHiveResponseFormatException"/>.</para>
 /// </remarks>
 public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
 {
@@ -29,8 +31,25 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
         }
 
         var utf8Json = await ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
-        // Not disposed on purpose: the parsed models' JsonElements refer to this document.
-        var document = JsonDocument.Parse(utf8Json);
+        if (utf8Json.IsEmpty)
+        {
+            throw new HoneyHiveResponseFormatException("The response body is empty where JSON was expected.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            // Not disposed on purpose: the parsed models' JsonElements refer to this document.
+            document = JsonDocument.Parse(utf8Json);
+        }
+        catch (JsonException ex)
+        {
+            // Truncated bodies (a dropped connection, a proxy cutting the stream) and non-JSON pages end
+            // here; callers catch one typed exception instead of System.Text.Json's. The JSON reader's
+            // message carries only a position, never body text.
+            throw new HoneyHiveResponseFormatException($"The response body is not valid JSON: {ex.Message}", ex);
+        }
+
         return new HoneyHiveJsonParseNode(document.RootElement);
     }
 

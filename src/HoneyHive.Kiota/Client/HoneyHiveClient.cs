@@ -1,0 +1,106 @@
+using HoneyHive.Kiota.Errors;
+using HoneyHive.Kiota.Http;
+using HoneyHive.Kiota.Serialization;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Microsoft.Kiota.Serialization.Json;
+
+namespace HoneyHive.Kiota;
+
+/// <summary>
+/// The entry point: a HoneyHive events API client with bearer auth, retries, per-attempt timeouts and
+/// typed errors. Create one per API key and reuse it; it is safe to use from many threads.
+/// </summary>
+/// <remarks>
+/// <para><see cref="Api"/> exposes the generated Kiota request builders
+/// (<c>client.Api.Events.GetAsync(...)</c>); every request they make goes through this client's
+/// pipeline, so failures surface as <see cref="HoneyHiveApiException"/> subclasses,
+/// <see cref="HoneyHiveTimeoutException"/>, or the generated <c>BatchPartialFailure</c>.</para>
+/// <para>The class is partial so that helpers (filters, pagination, batching) can extend it.</para>
+/// <para>Disposing releases the HttpClient and handlers the client created; an HttpClient or handler
+/// passed in <see cref="HoneyHiveClientOptions"/> stays the caller's.</para>
+/// </remarks>
+public sealed partial class HoneyHiveClient : IDisposable
+{
+    /// <summary>The environment variable <see cref="FromEnvironment"/> reads the API key from.</summary>
+    public const string ApiKeyEnvironmentVariable = "HH_API_KEY";
+
+    private readonly HttpClient _httpClient;
+    private readonly HttpClientRequestAdapter _adapter;
+
+    /// <summary>Creates a client for <paramref name="apiKey"/>.</summary>
+    /// <param name="apiKey">The HoneyHive API key, sent as <c>Authorization: Bearer</c> to <see cref="HoneyHiveClientOptions.BaseUrl"/>'s origin only.</param>
+    /// <param name="options">Settings; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The key is empty or malformed, or an option is invalid (the message names it; it never contains the key).</exception>
+    public HoneyHiveClient(string apiKey, HoneyHiveClientOptions? options = null)
+    {
+        ValidateApiKey(apiKey);
+        Options = options ?? new HoneyHiveClientOptions();
+        Options.Validate();
+
+        var redactor = new SecretRedactor(apiKey);
+        _httpClient = HoneyHivePipeline.CreateHttpClient(Options, redactor);
+
+        // Our own registries rather than Kiota's process-wide DefaultInstance: another Kiota client in
+        // the same process registering its own JSON factory must not change how we parse.
+        var parseNodes = new ParseNodeFactoryRegistry();
+        parseNodes.ContentTypeAssociatedFactories["application/json"] = new HoneyHiveJsonParseNodeFactory();
+        var writers = new SerializationWriterFactoryRegistry();
+        writers.ContentTypeAssociatedFactories["application/json"] = new JsonSerializationWriterFactory();
+
+        var auth = new BaseBearerTokenAuthenticationProvider(new ApiKeyAccessTokenProvider(apiKey, Options.BaseUrl));
+        _adapter = new HttpClientRequestAdapter(auth, parseNodes, writers, _httpClient)
+        {
+            BaseUrl = Options.BaseUrl.AbsoluteUri,
+        };
+        // The decorator lets a body that fails to parse be reported with its status and request id.
+        Api = new HoneyHiveApiClient(new ContextualRequestAdapter(_adapter));
+    }
+
+    /// <summary>Creates a client with the key from the <c>HH_API_KEY</c> environment variable.</summary>
+    /// <param name="options">Settings; null for the defaults.</param>
+    /// <returns>The client.</returns>
+    /// <exception cref="InvalidOperationException">The variable is not set.</exception>
+    public static HoneyHiveClient FromEnvironment(HoneyHiveClientOptions? options = null)
+    {
+        var key = Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new InvalidOperationException($"The {ApiKeyEnvironmentVariable} environment variable is not set; set it to your HoneyHive API key.");
+        }
+
+        return new HoneyHiveClient(key, options);
+    }
+
+    /// <summary>The generated request builders: <c>Api.Events</c>, <c>Api.Events.Export</c>, <c>Api.Events.Batch</c>.</summary>
+    public HoneyHiveApiClient Api { get; }
+
+    /// <summary>The settings this client was built with (they hold no secret).</summary>
+    public HoneyHiveClientOptions Options { get; }
+
+    /// <summary>Describes the client without its API key.</summary>
+    /// <returns>A description naming the base URL.</returns>
+    public override string ToString() => $"{nameof(HoneyHiveClient)} {{ BaseUrl = {Options.BaseUrl}, ApiKey = *** }}";
+
+    /// <summary>Releases the HttpClient and handlers this client created (not the caller's).</summary>
+    public void Dispose()
+    {
+        _adapter.Dispose();
+        _httpClient.Dispose();
+    }
+
+    private static void ValidateApiKey(string apiKey)
+    {
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            throw new ArgumentException($"The API key must not be empty; pass your HoneyHive API key or set {ApiKeyEnvironmentVariable} and use {nameof(FromEnvironment)}.", nameof(apiKey));
+        }
+
+        // A key with whitespace or control characters would corrupt the Authorization header.
+        if (apiKey.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            throw new ArgumentException("The API key contains whitespace or control characters; check how it was copied.", nameof(apiKey));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace HoneyHive.Kiota.Errors;
+
+/// <summary>Collects a <see cref="HoneyHiveResponseDetails"/> from a (buffered) response.</summary>
+internal static class ResponseDetailsReader
+{
+    // Error bodies are small; reading more than this to build an excerpt is wasted work.
+    private const int MaxBytesDecoded = 64 * 1024;
+
+    private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-amzn-requestid"];
+
+    public static async Task<HoneyHiveResponseDetails> ReadAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        var request = response.RequestMessage;
+        var body = await ReadExcerptAsync(response, redactor, cancellationToken).ConfigureAwait(false);
+        return new HoneyHiveResponseDetails(
+            (int)response.StatusCode,
+            request?.Method.Method,
+            request?.RequestUri?.AbsolutePath,
+            FindRequestId(response),
+            body,
+            CopyHeaders(response));
+    }
+
+    public static string? FindRequestId(HttpResponseMessage response)
+    {
+        foreach (var name in RequestIdHeaders)
+        {
+            if (response.Headers.TryGetValues(name, out var values))
+            {
+                var value = values.FirstOrDefault();
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    return value.Trim();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<string?> ReadExcerptAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The content is buffered by the timeout handler, so this copies bytes already in memory.
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (bytes.Length == 0)
+            {
+                return null;
+            }
+
+            var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, MaxBytesDecoded));
+            return redactor.RedactAndTruncate(text, HoneyHiveApiException.MaxBodyExcerptLength);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The body is a diagnostic extra: failing to read it must not hide the status code.
+            return null;
+        }
+    }
+
+    private static Dictionary<string, IEnumerable<string>> CopyHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        foreach (var header in response.Content.Headers)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        return headers;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using HoneyHive.Kiota.Errors;
+using Microsoft.Kiota.Http.HttpClientLibrary.Extensions;
+
+namespace HoneyHive.Kiota.Http;
+
+/// <summary>
+/// Outermost link of the pipeline: turns failed responses into typed <see cref="HoneyHiveApiException"/>s
+/// and rejects successful responses whose body cannot be the JSON the operation expects. Being a
+/// handler, it covers the generated request builders as well as any helper built on them.
+/// </summary>
+/// <remarks>
+/// The batch endpoint's partial success (HTTP 500 with <c>event_ids</c>) passes through untouched:
+/// Kiota maps it to the generated <c>BatchPartialFailure</c>, which carries both lists.
+/// </remarks>
+internal sealed class ErrorTranslationHandler(SecretRedactor redactor, TimeProvider timeProvider) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage ??= request;
+        try
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                await CheckSuccessBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
+                RecordContext(request, response);
+                return response;
+            }
+
+            if (await BatchBodies.IsPartialSuccessAsync(response, cancellationToken).ConfigureAwait(false))
+            {
+                return response;
+            }
+
+            var details = await ResponseDetailsReader.ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
+            throw ErrorFactory.Create(details, RetryAfterHeader.Read(response, timeProvider));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    // Cheap (no body, no header copy): only what a later parse failure needs to say which response it was.
+    private static void RecordContext(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        if (request.GetRequestOption<ResponseContextOption>() is { } context)
+        {
+            context.Details = new HoneyHiveResponseDetails(
+                (int)response.StatusCode,
+                request.Method.Method,
+                request.RequestUri?.AbsolutePath,
+                ResponseDetailsReader.FindRequestId(response),
+                BodyExcerpt: null,
+                new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase));
+        }
+    }
+
+    // Kiota returns null for an empty body and throws InvalidOperationException for an unknown content
+    // type; both mean the server (or a proxy in front of it) did not answer as the API promises.
+    private async Task CheckSuccessBodyAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.NoContent || !MediaTypes.ExpectsJson(request))
+        {
+            return;
+        }
+
+        string? problem = null;
+        if (response.Content.Headers.ContentLength is 0)
+        {
+            problem = "the body is empty where JSON was expected";
+        }
+        else if (!MediaTypes.IsJson(response.Content.Headers.ContentType?.MediaType))
+        {
+            var contentType = response.Content.Headers.ContentType?.MediaType ?? "none";
+            problem = $"the content type is '{contentType}' where JSON was expected";
+        }
+
+        if (problem is not null)
+        {
+            var details = await ResponseDetailsReader.ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);
+            throw ErrorFactory.CreateFormat(problem, details);
+        }
+    }
+}

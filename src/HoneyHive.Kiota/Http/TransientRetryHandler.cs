@@ -1,0 +1,95 @@
+using System.Net;
+using HoneyHive.Kiota.Errors;
+using Microsoft.Kiota.Http.HttpClientLibrary.Extensions;
+
+namespace HoneyHive.Kiota.Http;
+
+/// <summary>
+/// Retries transient failures (408, 429, 500, 502, 503, 504, connection errors, per-attempt timeouts)
+/// with exponential backoff and full jitter, honouring <c>Retry-After</c>. Replaces Kiota's
+/// RetryHandler, which only knows 429/503/504 and retries any POST.
+/// </summary>
+/// <remarks>
+/// A request is only sent again when a repeat cannot do harm: reads (GET, and the read-only
+/// <c>POST /events/export</c>), and <c>POST /events/batch</c> only when it carries
+/// <see cref="IdempotentBatchRequestOption"/> or every event in its body has an <c>event_id</c>.
+/// The batch partial success (500 with <c>event_ids</c>) is never retried: events were created.
+/// </remarks>
+internal sealed class TransientRetryHandler(RetryOptions options, TimeProvider timeProvider) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (options.MaxRetries == 0)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Buffered once, so every attempt sends the same bytes.
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var retryable = IsSafeToRepeat(request, body);
+        var message = request;
+        for (var attempt = 0; ; attempt++)
+        {
+            var canRetry = retryable && attempt < options.MaxRetries;
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (canRetry && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(Backoff(attempt), timeProvider, cancellationToken).ConfigureAwait(false);
+                message = RequestCloner.Clone(request, RequestCloner.CopyContent(request.Content, body));
+                continue;
+            }
+
+            if (!canRetry || !IsRetryableStatus(response.StatusCode)
+                || await BatchBodies.IsPartialSuccessAsync(response, cancellationToken).ConfigureAwait(false))
+            {
+                return response;
+            }
+
+            var retryAfter = options.RespectRetryAfter ? RetryAfterHeader.Read(response, timeProvider) : null;
+            if (retryAfter > options.MaxRetryAfter)
+            {
+                // Waiting less than the server asked would only earn another 429; let the caller decide.
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(retryAfter ?? Backoff(attempt), timeProvider, cancellationToken).ConfigureAwait(false);
+            message = RequestCloner.Clone(request, RequestCloner.CopyContent(request.Content, body));
+        }
+    }
+
+    private static bool IsSafeToRepeat(HttpRequestMessage request, byte[]? body)
+    {
+        if (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options)
+        {
+            return true;
+        }
+
+        if (Endpoints.IsExport(request))
+        {
+            return true;
+        }
+
+        return Endpoints.IsBatch(request)
+            && (request.GetRequestOption<IdempotentBatchRequestOption>() is not null
+                || (body is not null && BatchBodies.EveryEventHasId(body)));
+    }
+
+    private static bool IsTransient(Exception exception) =>
+        exception is HttpRequestException or HoneyHiveTimeoutException;
+
+    private static bool IsRetryableStatus(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
+
+    // Full jitter: a uniformly random wait up to the exponential cap, so many clients hitting the
+    // same outage do not come back in lockstep.
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt);
+        var cap = Math.Min(options.MaxDelay.TotalMilliseconds, exponential);
+        return TimeSpan.FromMilliseconds(cap * Random.Shared.NextDouble());
+    }
+}
