@@ -1,0 +1,17 @@
+namespace HoneyHive.Cli.Cli;
+
+/// <summary>What a command may touch: its streams, environment variables and the way it builds a
+/// client, so tests and the demo can substitute any of them.</summary>
+internal sealed class CliEnvironment(TextWriter output, TextWriter error, Func<Stream> openStandardOutput, Func<string, string?> variables)
+{
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public Func<Stream> OpenStandardOutput { get; } = openStandardOutput;
+
+    public string? Variable(string name) => variables(name);
+
+    public static CliEnvironment FromConsole() =>
+        new(Console.Out, Console.Error, Console.OpenStandardOutput, Environment.GetEnvironmentVariable);
+}

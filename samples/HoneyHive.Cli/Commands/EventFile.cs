@@ -1,0 +1,55 @@
+using System.Text.Json;
+using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Serialization;
+
+namespace HoneyHive.Cli.Commands;
+
+/// <summary>Reads a JSON Lines file of events to create (the batch item shape, one object per line).</summary>
+internal static class EventFile
+{
+    public static async Task<List<CreateEventRequest>> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var events = new List<CreateEventRequest>();
+        StreamReader reader;
+        try
+        {
+            reader = new StreamReader(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new IOException($"cannot read '{path}': {e.Message}", e);
+        }
+
+        using (reader)
+        {
+            var lineNumber = 0;
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                JsonDocument document;
+                try
+                {
+                    document = JsonDocument.Parse(line);
+                }
+                catch (JsonException e)
+                {
+                    throw new InvalidDataException($"{path}:{lineNumber}: not valid JSON ({e.Message})", e);
+                }
+
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new InvalidDataException($"{path}:{lineNumber}: expected a JSON object per line");
+                }
+
+                events.Add(new HoneyHiveJsonParseNode(document.RootElement).GetObjectValue(CreateEventRequest.CreateFromDiscriminatorValue));
+            }
+        }
+
+        return events;
+    }
+}
