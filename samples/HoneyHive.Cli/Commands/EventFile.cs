@@ -15,9 +15,14 @@ internal static class EventFile
         {
             reader = new StreamReader(path);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Our own words: the CLI is built with UseSystemResourceKeys, which strips the BCL's messages.
+            throw new IOException($"cannot read '{path}': no such file", e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new IOException($"cannot read '{path}': {e.Message}", e);
+            throw new IOException($"cannot read '{path}': {e.GetType().Name}", e);
         }
 
         using (reader)

@@ -11,7 +11,14 @@ internal static class OutputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new IOException($"cannot write '{path}': {e.Message}", e);
+            // Our own words: the CLI is built with UseSystemResourceKeys, which strips the BCL's messages.
+            var reason = e switch
+            {
+                DirectoryNotFoundException => "its folder does not exist",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.GetType().Name,
+            };
+            throw new IOException($"cannot write '{path}': {reason}", e);
         }
     }
 }

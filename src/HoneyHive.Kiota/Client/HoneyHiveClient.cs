@@ -3,7 +3,6 @@ using HoneyHive.Kiota.Http;
 using HoneyHive.Kiota.Serialization;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Http.HttpClientLibrary;
 using Microsoft.Kiota.Serialization.Json;
 
 namespace HoneyHive.Kiota;
@@ -27,7 +26,6 @@ public sealed partial class HoneyHiveClient : IDisposable
     public const string ApiKeyEnvironmentVariable = "HH_API_KEY";
 
     private readonly HttpClient _httpClient;
-    private readonly HttpClientRequestAdapter _adapter;
 
     /// <summary>Creates a client for <paramref name="apiKey"/>.</summary>
     /// <param name="apiKey">The HoneyHive API key, sent as <c>Authorization: Bearer</c> to <see cref="HoneyHiveClientOptions.BaseUrl"/>'s origin only.</param>
@@ -42,20 +40,15 @@ public sealed partial class HoneyHiveClient : IDisposable
         var redactor = new SecretRedactor(apiKey);
         _httpClient = HoneyHivePipeline.CreateHttpClient(Options, redactor);
 
-        // Our own registries rather than Kiota's process-wide DefaultInstance: another Kiota client in
-        // the same process registering its own JSON factory must not change how we parse.
-        var parseNodes = new ParseNodeFactoryRegistry();
-        parseNodes.ContentTypeAssociatedFactories["application/json"] = new HoneyHiveJsonParseNodeFactory();
-        var writers = new SerializationWriterFactoryRegistry();
-        writers.ContentTypeAssociatedFactories["application/json"] = new JsonSerializationWriterFactory();
-
+        // The JSON factories are handed to the adapter directly rather than registered in Kiota's
+        // process-wide registries: another Kiota client in the same process cannot change how we parse.
         var auth = new BaseBearerTokenAuthenticationProvider(new ApiKeyAccessTokenProvider(apiKey, Options.BaseUrl));
-        _adapter = new HttpClientRequestAdapter(auth, parseNodes, writers, _httpClient)
+        var adapter = new HoneyHiveRequestAdapter(auth, new HoneyHiveJsonParseNodeFactory(), new JsonSerializationWriterFactory(), _httpClient)
         {
             BaseUrl = Options.BaseUrl.AbsoluteUri,
         };
         // The decorator lets a body that fails to parse be reported with its status and request id.
-        Api = new HoneyHiveApiClient(new ContextualRequestAdapter(_adapter));
+        Api = new HoneyHiveApiClient(new ContextualRequestAdapter(adapter));
     }
 
     /// <summary>Creates a client with the key from the <c>HH_API_KEY</c> environment variable.</summary>
@@ -86,7 +79,6 @@ public sealed partial class HoneyHiveClient : IDisposable
     /// <summary>Releases the HttpClient and handlers this client created (not the caller's).</summary>
     public void Dispose()
     {
-        _adapter.Dispose();
         _httpClient.Dispose();
     }
 

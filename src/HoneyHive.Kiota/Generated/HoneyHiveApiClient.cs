@@ -31,8 +31,11 @@ namespace HoneyHive.Kiota
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
         public HoneyHiveApiClient(IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}", new Dictionary<string, object>())
         {
-            ApiClientBuilder.RegisterDefaultSerializer<global::Microsoft.Kiota.Serialization.Json.JsonSerializationWriterFactory>();
-            ApiClientBuilder.RegisterDefaultDeserializer<global::HoneyHive.Kiota.Serialization.HoneyHiveJsonParseNodeFactory>();
+            if (global::HoneyHive.Kiota.Serialization.KiotaDefaults.RegisterDefaultSerialization)
+            {
+                ApiClientBuilder.RegisterDefaultSerializer<global::Microsoft.Kiota.Serialization.Json.JsonSerializationWriterFactory>();
+                ApiClientBuilder.RegisterDefaultDeserializer<global::HoneyHive.Kiota.Serialization.HoneyHiveJsonParseNodeFactory>();
+            }
             if (string.IsNullOrEmpty(RequestAdapter.BaseUrl))
             {
                 RequestAdapter.BaseUrl = "https://api.honeyhive.ai";

@@ -1,42 +1,33 @@
 using HoneyHive.Kiota.Errors;
-using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace HoneyHive.Kiota.Http;
 
-/// <summary>Builds the HttpClient behind <see cref="HoneyHiveClient"/>: Kiota's default middleware with our own handlers.</summary>
+/// <summary>Builds the HttpClient behind <see cref="HoneyHiveClient"/>: a Kiota middleware pipeline of our handlers and Kiota's redirect handler.</summary>
 internal static class HoneyHivePipeline
 {
     // Long-lived clients (servers) must notice DNS changes; short-lived ones (CLIs) never reach this.
     private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Order, outermost first: error translation, Kiota's URI replacement, our retry (in place of
-    /// Kiota's), the per-attempt timeout, then Kiota's redirect, parameter-name decoding, user agent,
-    /// header and body inspection, and finally the network handler.
+    /// Order, outermost first: error translation, retry (ours: Kiota's retries only 429/503/504),
+    /// the per-attempt timeout, Kiota's redirect handler, and finally the network handler.
     /// </summary>
     public static HttpClient CreateHttpClient(HoneyHiveClientOptions options, SecretRedactor redactor)
     {
         var time = options.TimeProvider;
-        var handlers = new List<DelegatingHandler> { new ErrorTranslationHandler(redactor, time) };
-        IRequestOption[] kiotaOptions = [new UserAgentHandlerOption { ProductName = ClientVersion.ProductName, ProductVersion = ClientVersion.Version }];
-        foreach (var handler in KiotaClientFactory.CreateDefaultHandlers(kiotaOptions))
-        {
-            if (handler is RetryHandler)
-            {
-                handler.Dispose();
-                handlers.Add(new TransientRetryHandler(options.Retry, time));
-                handlers.Add(new AttemptTimeoutHandler(options.RequestTimeout, options.ExportTimeout, time));
-            }
-            else
-            {
-                handlers.Add(handler);
-            }
-        }
-
-        var first = KiotaClientFactory.ChainHandlersCollectionAndGetFirstLink(CreateFinalHandler(options), [.. handlers])
+        // Only the Kiota middleware this API needs, named one by one: KiotaClientFactory's default set
+        // would root every handler (and its options) in a NativeAOT binary. Kiota's redirect handler
+        // follows redirects and drops the Authorization header when the origin changes.
+        DelegatingHandler[] handlers =
+        [
+            new ErrorTranslationHandler(redactor, time),
+            new TransientRetryHandler(options.Retry, time),
+            new AttemptTimeoutHandler(options.RequestTimeout, options.ExportTimeout, time),
+            new RedirectHandler(),
+        ];
+        var first = KiotaClientFactory.ChainHandlersCollectionAndGetFirstLink(CreateFinalHandler(options), handlers)
             ?? throw new InvalidOperationException("The handler pipeline is empty.");
 
         // Per-attempt timeouts are ours; HttpClient's own 100 s default would cut long exports short.
@@ -66,7 +57,10 @@ internal static class HoneyHivePipeline
         {
             // Kiota's redirect handler follows redirects and strips the key on a change of origin.
             AllowAutoRedirect = false,
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
+
+            // AutomaticDecompression is left unset on purpose, as in HttpClient's own default: merely
+            // assigning it links the Brotli and zlib native code (about 0.9 MB) into NativeAOT apps.
+            // Apps that want compressed pages pass Options.Handler = new SocketsHttpHandler { AutomaticDecompression = … }.
             PooledConnectionLifetime = PooledConnectionLifetime,
             EnableMultipleHttp2Connections = true,
         };

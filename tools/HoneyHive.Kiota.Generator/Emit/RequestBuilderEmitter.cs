@@ -92,14 +92,22 @@ public static class RequestBuilderEmitter
         w.Doc("param name=\"requestAdapter\"", "The request adapter to use to execute the requests.");
         using (w.Block($"public {className}(IRequestAdapter requestAdapter) : base(requestAdapter, \"{{+baseurl}}\", new Dictionary<string, object>())"))
         {
-            foreach (var serializer in serializers)
+            if (serializers.Count + deserializers.Count > 0)
             {
-                w.Line($"ApiClientBuilder.RegisterDefaultSerializer<global::{serializer}>();");
-            }
+                // A feature switch, so NativeAOT apps that hand factories to their adapter can trim
+                // Kiota's registries (and the regex engine behind them) away.
+                using (w.Block("if (global::HoneyHive.Kiota.Serialization.KiotaDefaults.RegisterDefaultSerialization)"))
+                {
+                    foreach (var serializer in serializers)
+                    {
+                        w.Line($"ApiClientBuilder.RegisterDefaultSerializer<global::{serializer}>();");
+                    }
 
-            foreach (var deserializer in deserializers)
-            {
-                w.Line($"ApiClientBuilder.RegisterDefaultDeserializer<global::{deserializer}>();");
+                    foreach (var deserializer in deserializers)
+                    {
+                        w.Line($"ApiClientBuilder.RegisterDefaultDeserializer<global::{deserializer}>();");
+                    }
+                }
             }
 
             if (spec.DefaultBaseUrl is { } baseUrl)

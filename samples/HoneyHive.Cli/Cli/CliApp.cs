@@ -1,0 +1,58 @@
+using HoneyHive.Cli.Commands;
+
+namespace HoneyHive.Cli.Cli;
+
+/// <summary>Routes a command line to its command and turns every failure into one line and an exit code.</summary>
+internal static class CliApp
+{
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--single-session", "--help" };
+
+    public static string Usage => $"""
+        hh — HoneyHive events from the command line
+
+        {ListEventsCommand.Usage}
+        {SendEventsCommand.Usage}
+          {DemoCommand.Usage}
+
+        Filters: "event_type is model", "metadata.cost greater than 0.01:number"
+          operators: is, is not, contains, not contains, greater than; types: string (default), number, boolean, id
+        Times (--from/--to): ISO-8601 (UTC unless an offset is given) or Unix milliseconds.
+        Connection: HH_API_KEY or --api-key; HH_API_URL or --base-url (default https://api.honeyhive.ai).
+        Exit codes: 0 ok, 1 some events failed, 2 bad arguments, 3 bad filter, 4 file error,
+          5 authentication failed, 6 network failure or timeout, 7 API error, 8 unreadable response, 130 cancelled.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parsed = ParsedArguments.Parse(args, Flags);
+            var words = parsed.Positionals;
+            if (parsed.Flag("--help") || words.Count == 0 || words[0] == "help")
+            {
+                environment.Out.WriteLine(Usage);
+                return words.Count == 0 && !parsed.Flag("--help") ? ExitCodes.BadArguments : ExitCodes.Success;
+            }
+
+            var command = words[0] == "events" && words.Count > 1 ? $"events {words[1]}" : words[0];
+            words.RemoveRange(0, command.StartsWith("events ", StringComparison.Ordinal) ? 2 : 1);
+            return command switch
+            {
+                "events list" => await ListEventsCommand.RunAsync(NoPositionals(parsed), export: false, environment, cancellationToken).ConfigureAwait(false),
+                "events export" => await ListEventsCommand.RunAsync(NoPositionals(parsed), export: true, environment, cancellationToken).ConfigureAwait(false),
+                "events send" => await SendEventsCommand.RunAsync(parsed, environment, cancellationToken).ConfigureAwait(false),
+                "demo" => await DemoCommand.RunAsync(NoPositionals(parsed), environment, cancellationToken).ConfigureAwait(false),
+                _ => throw new UsageException($"unknown command '{string.Join(' ', args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)))}'"),
+            };
+        }
+        catch (Exception e)
+        {
+            var (code, message) = ErrorReport.Describe(e, cancellationToken);
+            environment.Error.WriteLine($"hh: {message}");
+            return code;
+        }
+    }
+
+    private static ParsedArguments NoPositionals(ParsedArguments args) =>
+        args.Positionals.Count == 0 ? args : throw new UsageException($"unexpected argument '{args.Positionals[0]}'");
+}

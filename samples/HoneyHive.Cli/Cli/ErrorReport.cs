@@ -1,0 +1,51 @@
+using System.Text.Json;
+using HoneyHive.Kiota.Batching;
+using HoneyHive.Kiota.Errors;
+using HoneyHive.Kiota.Filters;
+using HoneyHive.Kiota.Pagination;
+using Microsoft.Kiota.Abstractions;
+
+namespace HoneyHive.Cli.Cli;
+
+/// <summary>One line and a distinct exit code per kind of failure. Messages come from the library's
+/// typed exceptions, which never contain the API key.</summary>
+internal static class ErrorReport
+{
+    public static (int Code, string Message) Describe(Exception error, CancellationToken cancellationToken) => error switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, "cancelled"),
+        UsageException usage => (ExitCodes.BadArguments, usage.Message + " (see 'hh --help')"),
+        ArgumentException argument => (ExitCodes.BadArguments, WithoutParameterName(argument)),
+        EventFilterFormatException filter => (ExitCodes.BadFilter, filter.Message),
+        InvalidDataException data => (ExitCodes.FileError, data.Message),
+        IOException io => (ExitCodes.FileError, io.Message),
+        UnauthorizedAccessException access => (ExitCodes.FileError, access.Message),
+        HoneyHiveAuthenticationException auth => (ExitCodes.AuthenticationFailed, auth.Message),
+        HoneyHiveTimeoutException timeout => (ExitCodes.NetworkFailure, timeout.Message),
+        HttpRequestException network => (ExitCodes.NetworkFailure, $"network failure: {network.Message}"),
+        HoneyHiveResponseFormatException format => (ExitCodes.InvalidResponse, format.Message),
+        JsonException json => (ExitCodes.InvalidResponse, $"unreadable response: {json.Message}"),
+        EventPaginationException pagination => (ExitCodes.InvalidResponse, pagination.Message),
+        BatchFailedException batch => (ExitCodes.PartialFailure, batch.Message),
+        ApiException api => (ExitCodes.ApiError, api.Message),
+        OperationCanceledException => (ExitCodes.NetworkFailure, "the request was cancelled before it completed"),
+        _ => (ExitCodes.ApiError, $"unexpected error: {error.GetType().Name}: {error.Message}"),
+    };
+
+    // ArgumentException appends the parameter name ("(Parameter 'x')", or a bare resource key when
+    // the app is built with UseSystemResourceKeys); the library's own text already names the setting.
+    private static string WithoutParameterName(ArgumentException argument)
+    {
+        var message = argument.Message;
+        foreach (var marker in new[] { " (Parameter '", " Arg_ParamName_Name" })
+        {
+            var at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                return message[..at].TrimEnd('.', ' ') + ".";
+            }
+        }
+
+        return message;
+    }
+}
