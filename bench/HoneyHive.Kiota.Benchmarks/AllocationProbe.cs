@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace HoneyHive.Kiota.Benchmarks;
+
+/// <summary>
+/// A quick Stopwatch + allocated-bytes probe for one code path, for profiling between full runs
+/// (EventPipe tools are not available here, and BenchmarkDotNet takes minutes per run).
+/// </summary>
+/// <remarks>Numbers are indicative only; quote BenchmarkDotNet's.</remarks>
+internal static class AllocationProbe
+{
+    public static void Run(string which, int iterations)
+    {
+        Func<Task> body = which switch
+        {
+            "stj" => () => Parsers.StjAsync(Payloads.Page),
+            "fast" => () => Parsers.FastAsync(Payloads.Page),
+            "stock" => () => Parsers.StockAsync(Payloads.Page),
+            _ => throw new ArgumentException($"unknown probe '{which}': use stj, fast or stock"),
+        };
+
+        for (var i = 0; i < 3; i++)
+        {
+            body().GetAwaiter().GetResult(); // warm up: tiered JIT and pools
+        }
+
+        GC.Collect();
+        var bytes = GC.GetTotalAllocatedBytes(precise: true);
+        var gen0 = GC.CollectionCount(0);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < iterations; i++)
+        {
+            body().GetAwaiter().GetResult();
+        }
+
+        clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+        Console.WriteLine(
+            $"{which}: {clock.Elapsed.TotalMilliseconds / iterations:F2} ms/op, {allocated / iterations / 1024.0 / 1024.0:F2} MiB/op, " +
+            $"gen0 {GC.CollectionCount(0) - gen0} over {iterations} ops");
+    }
+}
