@@ -36,7 +36,7 @@ internal static class AllocationProbe
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
         Console.WriteLine(
-            $"{which}: {clock.Elapsed.TotalMilliseconds / iterations:F2} ms/op, {allocated / iterations / 1024.0 / 1024.0:F2} MiB/op, " +
+            $"{which} ({Payloads.Page.Length / 1024.0 / 1024.0:F2} MiB page): {clock.Elapsed.TotalMilliseconds / iterations:F2} ms/op, {allocated / iterations / 1024.0 / 1024.0:F2} MiB/op, " +
             $"gen0 {GC.CollectionCount(0) - gen0} over {iterations} ops");
     }
 }
