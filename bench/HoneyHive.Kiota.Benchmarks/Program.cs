@@ -1,7 +1,7 @@
 // Benchmarks of the generated HoneyHive Kiota client against the STJ source-gen baseline.
 // Usage (see bench/README.md):
 //   --check                 self-check only
-//   --probe stj|fast|stock [n]  quick Stopwatch + allocation probe of one page parser
+//   --probe stj|fast|stock|get-stj|get-kiota|export-kiota [n]  quick Stopwatch + allocation probe
 //   --quick [BDN args]      short job (1 launch, 3 warm-ups, 5 iterations); all suites unless --filter is given
 //   [BDN args]              BenchmarkDotNet's own switches, e.g. --filter '*Parse*' --job short
 using BenchmarkDotNet.Configs;
