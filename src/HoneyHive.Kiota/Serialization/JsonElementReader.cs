@@ -32,8 +32,15 @@ public static class JsonElementReader
     /// <returns>Whether the JSON type fit.</returns>
     public static bool TryGetString(JsonElement value, out string? result)
     {
-        result = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        result = value.ValueKind == JsonValueKind.String ? StringOf(value) : null;
         return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    // Escaped text (rare in ids and names) takes the ordinary path; the rest may reuse a recent instance.
+    private static string StringOf(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        return raw.IndexOf((byte)'\\') < 0 ? RecentStrings.Get(raw[1..^1]) : value.GetString()!;
     }
 
     /// <summary>Reads a boolean.</summary>
