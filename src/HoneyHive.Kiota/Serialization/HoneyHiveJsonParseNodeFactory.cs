@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using HoneyHive.Kiota.Errors;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -10,9 +11,9 @@ namespace HoneyHive.Kiota.Serialization;
 /// </summary>
 /// <remarks>
 /// Kiota's own factory parses the response and then clones the whole document so it can dispose the
-/// original; that copy is as large as the response. Here the document is kept alive by the parsed
+/// original; that copy is as large as the response. Here the parsed value is kept alive by the
 /// models instead (free-form fields are <see cref="JsonElement"/>s pointing into it), so there is
-/// nothing to clone.
+/// nothing to clone: one exact-size copy of the bytes and one of the token table, nothing more.
 /// <para>A body that is empty or not valid JSON throws <see cref="HoneyHiveResponseFormatException"/>.</para>
 /// </remarks>
 public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
@@ -30,17 +31,16 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
             throw new ArgumentOutOfRangeException(nameof(contentType), $"expected a {ValidContentType} content type");
         }
 
-        var utf8Json = await ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
-        if (utf8Json.IsEmpty)
-        {
-            throw new HoneyHiveResponseFormatException("The response body is empty where JSON was expected.");
-        }
-
-        JsonDocument document;
+        var (buffer, length) = await ReadPooledAsync(content, cancellationToken).ConfigureAwait(false);
         try
         {
-            // Not disposed on purpose: the parsed models' JsonElements refer to this document.
-            document = JsonDocument.Parse(utf8Json);
+            var utf8Json = WithoutByteOrderMark(buffer.AsSpan(0, length));
+            if (utf8Json.IsEmpty)
+            {
+                throw new HoneyHiveResponseFormatException("The response body is empty where JSON was expected.");
+            }
+
+            return new HoneyHiveJsonParseNode(ParseOwned(utf8Json));
         }
         catch (JsonException ex)
         {
@@ -49,19 +49,62 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
             // message carries only a position, never body text.
             throw new HoneyHiveResponseFormatException($"The response body is not valid JSON: {ex.Message}", ex);
         }
-
-        return new HoneyHiveJsonParseNode(document.RootElement);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadAllAsync(Stream content, CancellationToken cancellationToken)
-    {
-        if (content is MemoryStream memory && memory.TryGetBuffer(out var buffer))
-        {
-            return buffer.AsMemory((int)memory.Position);
-        }
+    // JsonDocument.Parse skips a UTF-8 byte order mark; Utf8JsonReader does not.
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> utf8Json) =>
+        utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8Json[3..] : utf8Json;
 
-        var copy = content.CanSeek ? new MemoryStream(checked((int)Math.Max(0, content.Length - content.Position))) : new MemoryStream();
-        await content.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
-        return copy.GetBuffer().AsMemory(0, (int)copy.Length);
+    // JsonElement.ParseValue copies the value and its token table into arrays of exactly the right
+    // size that the element owns. JsonDocument.Parse instead keeps an ArrayPool rental for the table,
+    // rounded up to a power of two, that is never returned here because the document is never
+    // disposed (the models point into it): on a 17 MiB page that wasted several MiB per parse.
+    private static JsonElement ParseOwned(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        var root = JsonElement.ParseValue(ref reader);
+        // ParseValue stops after one value; the reader throws on anything but whitespace after it,
+        // so a response with trailing garbage is still rejected as JsonDocument.Parse would.
+        reader.Read();
+        return root;
+    }
+
+    // The response is only needed until it is parsed, so it goes into pooled buffers: exact-size for
+    // a seekable stream, doubling (and returning the smaller rental) for a network stream.
+    private static async Task<(byte[] Buffer, int Length)> ReadPooledAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var capacity = content.CanSeek ? checked((int)Math.Max(0, content.Length - content.Position)) + 1 : 64 * 1024;
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return (buffer, length);
+                }
+
+                length += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 }

@@ -32,8 +32,15 @@ public static class JsonElementReader
     /// <returns>Whether the JSON type fit.</returns>
     public static bool TryGetString(JsonElement value, out string? result)
     {
-        result = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        result = value.ValueKind == JsonValueKind.String ? StringOf(value) : null;
         return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    // Escaped text (rare in ids and names) takes the ordinary path; the rest may reuse a recent instance.
+    private static string StringOf(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        return raw.IndexOf((byte)'\\') < 0 ? RecentStrings.Get(raw[1..^1]) : value.GetString()!;
     }
 
     /// <summary>Reads a boolean.</summary>
@@ -103,10 +110,20 @@ public static class JsonElementReader
         result = value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDouble(out var milliseconds) => Timestamps.FromUnixMilliseconds(milliseconds),
+            JsonValueKind.String when TryGetServerTimestamp(value, out var exact) => exact,
             JsonValueKind.String => Timestamps.Parse(value.GetString()),
             _ => null,
         };
         return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    // The common case without allocating: the raw text of the string, between its quotes, when it
+    // has no escapes (an escaped timestamp is unusual enough to take the general path).
+    private static bool TryGetServerTimestamp(JsonElement value, out DateTimeOffset result)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        result = default;
+        return raw.Length == 21 && raw.IndexOf((byte)'\\') < 0 && Timestamps.TryParseServerForm(raw[1..^1], out result);
     }
 
     /// <summary>Reads an array of strings.</summary>

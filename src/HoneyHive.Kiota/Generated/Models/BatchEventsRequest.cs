@@ -18,10 +18,12 @@ namespace HoneyHive.Kiota.Models
     [global::System.CodeDom.Compiler.GeneratedCode("HoneyHive.Kiota.Generator", "1.0.0")]
     public partial class BatchEventsRequest : IAdditionalDataHolder, IParsable, IJsonElementParsable
     {
+        private IDictionary<string, object>? _additionalData;
+
         /// <summary>
         /// Stores additional data not described in the OpenAPI description found when deserializing, including values of an unexpected JSON type for described properties. Can be used for serialization as well.
         /// </summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
+        public IDictionary<string, object> AdditionalData { get => _additionalData ??= new Dictionary<string, object>(); set => _additionalData = value; }
 
         /// <summary>
         /// The events property.
@@ -37,14 +39,6 @@ namespace HoneyHive.Kiota.Models
         /// Properties of the session the batch's events share.
         /// </summary>
         public global::HoneyHive.Kiota.Models.SessionProperties? SessionProperties { get; set; }
-
-        /// <summary>
-        /// Instantiates a new BatchEventsRequest and sets the default values.
-        /// </summary>
-        public BatchEventsRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
 
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value.
@@ -135,7 +129,7 @@ namespace HoneyHive.Kiota.Models
             writer.WriteCollectionOfObjectValues<global::HoneyHive.Kiota.Models.CreateEventRequest>("events", Events);
             writer.WriteBoolValue("is_single_session", IsSingleSession);
             writer.WriteObjectValue<global::HoneyHive.Kiota.Models.SessionProperties>("session_properties", SessionProperties);
-            writer.WriteAdditionalData(AdditionalData);
+            if (_additionalData != null) writer.WriteAdditionalData(_additionalData);
         }
     }
 }

@@ -18,10 +18,12 @@ namespace HoneyHive.Kiota.Models
     [global::System.CodeDom.Compiler.GeneratedCode("HoneyHive.Kiota.Generator", "1.0.0")]
     public partial class BatchPartialFailure : ApiException, IAdditionalDataHolder, IParsable, IJsonElementParsable
     {
+        private IDictionary<string, object>? _additionalData;
+
         /// <summary>
         /// Stores additional data not described in the OpenAPI description found when deserializing, including values of an unexpected JSON type for described properties. Can be used for serialization as well.
         /// </summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
+        public IDictionary<string, object> AdditionalData { get => _additionalData ??= new Dictionary<string, object>(); set => _additionalData = value; }
 
         /// <summary>
         /// One message per event that was not created.
@@ -37,14 +39,6 @@ namespace HoneyHive.Kiota.Models
         /// The success property.
         /// </summary>
         public bool? Success { get; set; }
-
-        /// <summary>
-        /// Instantiates a new BatchPartialFailure and sets the default values.
-        /// </summary>
-        public BatchPartialFailure()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
 
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value.
@@ -135,7 +129,7 @@ namespace HoneyHive.Kiota.Models
             writer.WriteCollectionOfPrimitiveValues<string>("errors", Errors);
             writer.WriteCollectionOfPrimitiveValues<string>("event_ids", EventIds);
             writer.WriteBoolValue("success", Success);
-            writer.WriteAdditionalData(AdditionalData);
+            if (_additionalData != null) writer.WriteAdditionalData(_additionalData);
         }
     }
 }

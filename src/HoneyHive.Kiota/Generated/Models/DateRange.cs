@@ -18,10 +18,12 @@ namespace HoneyHive.Kiota.Models
     [global::System.CodeDom.Compiler.GeneratedCode("HoneyHive.Kiota.Generator", "1.0.0")]
     public partial class DateRange : IAdditionalDataHolder, IParsable, IJsonElementParsable
     {
+        private IDictionary<string, object>? _additionalData;
+
         /// <summary>
         /// Stores additional data not described in the OpenAPI description found when deserializing, including values of an unexpected JSON type for described properties. Can be used for serialization as well.
         /// </summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
+        public IDictionary<string, object> AdditionalData { get => _additionalData ??= new Dictionary<string, object>(); set => _additionalData = value; }
 
         /// <summary>
         /// ISO-8601 lower bound (inclusive).
@@ -32,14 +34,6 @@ namespace HoneyHive.Kiota.Models
         /// ISO-8601 upper bound (inclusive).
         /// </summary>
         public DateTimeOffset? Lte { get; set; }
-
-        /// <summary>
-        /// Instantiates a new DateRange and sets the default values.
-        /// </summary>
-        public DateRange()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
 
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value.
@@ -118,7 +112,7 @@ namespace HoneyHive.Kiota.Models
             ArgumentNullException.ThrowIfNull(writer);
             writer.WriteDateTimeOffsetValue("$gte", Gte);
             writer.WriteDateTimeOffsetValue("$lte", Lte);
-            writer.WriteAdditionalData(AdditionalData);
+            if (_additionalData != null) writer.WriteAdditionalData(_additionalData);
         }
     }
 }

@@ -18,10 +18,12 @@ namespace HoneyHive.Kiota.Models
     [global::System.CodeDom.Compiler.GeneratedCode("HoneyHive.Kiota.Generator", "1.0.0")]
     public partial class EventFilter : IAdditionalDataHolder, IParsable, IJsonElementParsable
     {
+        private IDictionary<string, object>? _additionalData;
+
         /// <summary>
         /// Stores additional data not described in the OpenAPI description found when deserializing, including values of an unexpected JSON type for described properties. Can be used for serialization as well.
         /// </summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
+        public IDictionary<string, object> AdditionalData { get => _additionalData ??= new Dictionary<string, object>(); set => _additionalData = value; }
 
         /// <summary>
         /// Dotted path into the event, e.g. event_type, metadata.cost, inputs.chat_history.0.content.
@@ -42,14 +44,6 @@ namespace HoneyHive.Kiota.Models
         /// Value to compare with, as a string.
         /// </summary>
         public string? Value { get; set; }
-
-        /// <summary>
-        /// Instantiates a new EventFilter and sets the default values.
-        /// </summary>
-        public EventFilter()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
 
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value.
@@ -148,7 +142,7 @@ namespace HoneyHive.Kiota.Models
             writer.WriteStringValue("operator", global::HoneyHive.Kiota.Models.EventFilterOperatorWire.ToWire(Operator));
             writer.WriteStringValue("type", global::HoneyHive.Kiota.Models.EventFilterTypeWire.ToWire(Type));
             writer.WriteStringValue("value", Value);
-            writer.WriteAdditionalData(AdditionalData);
+            if (_additionalData != null) writer.WriteAdditionalData(_additionalData);
         }
     }
 }

@@ -18,10 +18,12 @@ namespace HoneyHive.Kiota.Models
     [global::System.CodeDom.Compiler.GeneratedCode("HoneyHive.Kiota.Generator", "1.0.0")]
     public partial class EventList : IAdditionalDataHolder, IParsable, IJsonElementParsable
     {
+        private IDictionary<string, object>? _additionalData;
+
         /// <summary>
         /// Stores additional data not described in the OpenAPI description found when deserializing, including values of an unexpected JSON type for described properties. Can be used for serialization as well.
         /// </summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
+        public IDictionary<string, object> AdditionalData { get => _additionalData ??= new Dictionary<string, object>(); set => _additionalData = value; }
 
         /// <summary>
         /// The events property.
@@ -32,14 +34,6 @@ namespace HoneyHive.Kiota.Models
         /// Number of all events matching the filter, not of this page.
         /// </summary>
         public long? TotalEvents { get; set; }
-
-        /// <summary>
-        /// Instantiates a new EventList and sets the default values.
-        /// </summary>
-        public EventList()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
 
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value.
@@ -120,7 +114,7 @@ namespace HoneyHive.Kiota.Models
             ArgumentNullException.ThrowIfNull(writer);
             writer.WriteCollectionOfObjectValues<global::HoneyHive.Kiota.Models.Event>("events", Events);
             writer.WriteLongValue("totalEvents", TotalEvents);
-            writer.WriteAdditionalData(AdditionalData);
+            if (_additionalData != null) writer.WriteAdditionalData(_additionalData);
         }
     }
 }

@@ -18,10 +18,12 @@ namespace HoneyHive.Kiota.Models
     [global::System.CodeDom.Compiler.GeneratedCode("HoneyHive.Kiota.Generator", "1.0.0")]
     public partial class ExportEventsRequest : IAdditionalDataHolder, IParsable, IJsonElementParsable
     {
+        private IDictionary<string, object>? _additionalData;
+
         /// <summary>
         /// Stores additional data not described in the OpenAPI description found when deserializing, including values of an unexpected JSON type for described properties. Can be used for serialization as well.
         /// </summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
+        public IDictionary<string, object> AdditionalData { get => _additionalData ??= new Dictionary<string, object>(); set => _additionalData = value; }
 
         /// <summary>
         /// Inclusive range on the events' start time.
@@ -52,14 +54,6 @@ namespace HoneyHive.Kiota.Models
         /// Fields to include in each returned event.
         /// </summary>
         public List<string>? Projections { get; set; }
-
-        /// <summary>
-        /// Instantiates a new ExportEventsRequest and sets the default values.
-        /// </summary>
-        public ExportEventsRequest()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
 
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value.
@@ -178,7 +172,7 @@ namespace HoneyHive.Kiota.Models
             writer.WriteIntValue("page", Page);
             writer.WriteStringValue("project", Project);
             writer.WriteCollectionOfPrimitiveValues<string>("projections", Projections);
-            writer.WriteAdditionalData(AdditionalData);
+            if (_additionalData != null) writer.WriteAdditionalData(_additionalData);
         }
     }
 }

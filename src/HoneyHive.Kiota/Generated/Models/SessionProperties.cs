@@ -18,10 +18,12 @@ namespace HoneyHive.Kiota.Models
     [global::System.CodeDom.Compiler.GeneratedCode("HoneyHive.Kiota.Generator", "1.0.0")]
     public partial class SessionProperties : IAdditionalDataHolder, IParsable, IJsonElementParsable
     {
+        private IDictionary<string, object>? _additionalData;
+
         /// <summary>
         /// Stores additional data not described in the OpenAPI description found when deserializing, including values of an unexpected JSON type for described properties. Can be used for serialization as well.
         /// </summary>
-        public IDictionary<string, object> AdditionalData { get; set; }
+        public IDictionary<string, object> AdditionalData { get => _additionalData ??= new Dictionary<string, object>(); set => _additionalData = value; }
 
         /// <summary>
         /// Configuration of the model, tool or chain (free-form JSON).
@@ -77,14 +79,6 @@ namespace HoneyHive.Kiota.Models
         /// Properties of the end user (free-form JSON).
         /// </summary>
         public JsonNode? UserProperties { get; set; }
-
-        /// <summary>
-        /// Instantiates a new SessionProperties and sets the default values.
-        /// </summary>
-        public SessionProperties()
-        {
-            AdditionalData = new Dictionary<string, object>();
-        }
 
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value.
@@ -240,7 +234,7 @@ namespace HoneyHive.Kiota.Models
             writer.WriteStringValue("session_name", SessionName);
             writer.WriteStringValue("source", Source);
             writer.WriteJsonValue("user_properties", UserProperties);
-            writer.WriteAdditionalData(AdditionalData);
+            if (_additionalData != null) writer.WriteAdditionalData(_additionalData);
         }
     }
 }

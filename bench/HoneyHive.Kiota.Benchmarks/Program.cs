@@ -1,0 +1,37 @@
+// Benchmarks of the generated HoneyHive Kiota client against the STJ source-gen baseline.
+// Usage (see bench/README.md):
+//   --check                 self-check only
+//   --probe stj|fast|stock|get-stj|get-kiota|export-kiota [n]  quick Stopwatch + allocation probe
+//   --quick [BDN args]      short job (1 launch, 3 warm-ups, 5 iterations); all suites unless --filter is given
+//   [BDN args]              BenchmarkDotNet's own switches, e.g. --filter '*Parse*' --job short
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using HoneyHive.Kiota.Benchmarks;
+
+if (args.Length > 0 && args[0] == "--probe")
+{
+    AllocationProbe.Run(args.Length > 1 ? args[1] : "fast", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return 0;
+}
+
+// Always first: a parser that drops data must fail here rather than look fast below.
+SelfCheck.Run();
+if (args.Contains("--check"))
+{
+    return 0;
+}
+
+var quick = args.Contains("--quick");
+var rest = args.Where(a => a != "--quick").ToList();
+if (!rest.Contains("--filter"))
+{
+    rest.AddRange(["--filter", "*"]);
+}
+
+// The machine is shared and has 2 cores: a short job keeps a full run to a few minutes.
+var config = quick
+    ? DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithId("Quick").AsDefault())
+    : DefaultConfig.Instance;
+BenchmarkSwitcher.FromAssembly(typeof(ParsePageBenchmarks).Assembly).Run([.. rest], config);
+return 0;
