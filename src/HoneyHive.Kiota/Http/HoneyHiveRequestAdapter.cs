@@ -150,8 +150,7 @@ internal sealed class HoneyHiveRequestAdapter(
 
     public async Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(requestInfo);
-        await authenticationProvider.AuthenticateRequestAsync(requestInfo, null, cancellationToken).ConfigureAwait(false);
+        await AuthenticateAsync(requestInfo, cancellationToken).ConfigureAwait(false);
         var message = ToHttpRequestMessage(requestInfo);
         return message is T native
             ? native
@@ -160,19 +159,26 @@ internal sealed class HoneyHiveRequestAdapter(
 
     private async Task<HttpResponseMessage> SendRequestAsync(RequestInformation requestInfo, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(requestInfo);
-        await authenticationProvider.AuthenticateRequestAsync(requestInfo, null, cancellationToken).ConfigureAwait(false);
+        await AuthenticateAsync(requestInfo, cancellationToken).ConfigureAwait(false);
         var message = ToHttpRequestMessage(requestInfo);
         return await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
-    private HttpRequestMessage ToHttpRequestMessage(RequestInformation requestInfo)
+    // The base URL goes in first: the authentication provider checks the request's host against the
+    // allowed hosts, and the URI cannot be built without it.
+    private async Task AuthenticateAsync(RequestInformation requestInfo, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(requestInfo);
         if (BaseUrl is { } baseUrl)
         {
             requestInfo.PathParameters["baseurl"] = baseUrl;
         }
 
+        await authenticationProvider.AuthenticateRequestAsync(requestInfo, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private HttpRequestMessage ToHttpRequestMessage(RequestInformation requestInfo)
+    {
         var message = new HttpRequestMessage(new HttpMethod(requestInfo.HttpMethod.ToString()), requestInfo.URI)
         {
             Version = httpClient.DefaultRequestVersion,
