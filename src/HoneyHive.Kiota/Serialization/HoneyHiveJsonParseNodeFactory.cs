@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using HoneyHive.Kiota.Errors;
 using Microsoft.Kiota.Abstractions.Serialization;
 
@@ -17,6 +18,16 @@ namespace HoneyHive.Kiota.Serialization;
 /// </remarks>
 public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
 {
+    /// <summary>
+    /// The deepest nesting a response may have. System.Text.Json's default of 64 would make one event with
+    /// a deeply nested free-form <c>config</c> (a JSON schema, a nested trace) fail its whole page, and a
+    /// pager could never get past that page. 256 keeps such events readable; nothing here recurses over
+    /// free-form values, and Utf8JsonWriter (re-serializing) allows 1000. Deeper bodies are rejected with
+    /// <see cref="HoneyHiveResponseFormatException"/>, as a bound against pathological input.
+    /// </summary>
+    public const int MaxDepth = 256;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
     /// <inheritdoc />
     public string ValidContentType => "application/json";
 
@@ -31,16 +42,32 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
         }
 
         var utf8Json = await ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
+
+        // RFC 8259 lets a reader ignore a byte order mark; JsonDocument.Parse over bytes does not, and
+        // some proxies and Windows-hosted gateways add one.
+        if (utf8Json.Span.StartsWith(Utf8Bom))
+        {
+            utf8Json = utf8Json[Utf8Bom.Length..];
+        }
+
         if (utf8Json.IsEmpty)
         {
             throw new HoneyHiveResponseFormatException("The response body is empty where JSON was expected.");
+        }
+
+        // JSON must be UTF-8 (RFC 8259). JsonDocument only notices invalid bytes when a string is read,
+        // as InvalidOperationException, maybe long after parsing; checking here (vectorized, cheap next
+        // to parsing) makes a corrupt body one typed error up front.
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            throw new HoneyHiveResponseFormatException("The response body is not valid UTF-8.");
         }
 
         JsonDocument document;
         try
         {
             // Not disposed on purpose: the parsed models' JsonElements refer to this document.
-            document = JsonDocument.Parse(utf8Json);
+            document = JsonDocument.Parse(utf8Json, DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -50,8 +77,10 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
             throw new HoneyHiveResponseFormatException($"The response body is not valid JSON: {ex.Message}", ex);
         }
 
-        return new HoneyHiveJsonParseNode(document.RootElement);
+        return new HoneyHiveJsonParseNode(document.RootElement, isRoot: true);
     }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static async Task<ReadOnlyMemory<byte>> ReadAllAsync(Stream content, CancellationToken cancellationToken)
     {
