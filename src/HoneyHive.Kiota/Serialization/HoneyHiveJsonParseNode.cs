@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
+using HoneyHive.Kiota.Errors;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
@@ -13,11 +14,16 @@ namespace HoneyHive.Kiota.Serialization;
 /// </summary>
 public sealed class HoneyHiveJsonParseNode : IParseNode
 {
+    private readonly bool _isRoot;
     private JsonParseNode? _stock;
 
     /// <summary>Creates a parse node over <paramref name="element"/>.</summary>
     /// <param name="element">The JSON value; it must stay valid (its document undisposed) while the node is used.</param>
     public HoneyHiveJsonParseNode(JsonElement element) => Element = element;
+
+    /// <summary>A node over a whole response body, which must have the shape the operation promises.</summary>
+    internal HoneyHiveJsonParseNode(JsonElement element, bool isRoot)
+        : this(element) => _isRoot = isRoot;
 
     /// <summary>The JSON value this node reads.</summary>
     public JsonElement Element { get; }
@@ -42,7 +48,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     }
 
     /// <inheritdoc />
-    public string? GetStringValue() => Element.ValueKind == JsonValueKind.String ? Element.GetString() : null;
+    public string? GetStringValue() => Element.ValueKind == JsonValueKind.String ? JsonElementReader.Decode(Element) : null;
 
     /// <inheritdoc />
     public bool? GetBoolValue() => Element.ValueKind switch
@@ -68,7 +74,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     public long? GetLongValue() => IsNumber && Element.TryGetInt64(out var value) ? value : null;
 
     /// <inheritdoc />
-    public double? GetDoubleValue() => IsNumber && Element.TryGetDouble(out var value) ? value : null;
+    public double? GetDoubleValue() => IsNumber && Element.TryGetDouble(out var value) && double.IsFinite(value) ? value : null;
 
     /// <inheritdoc />
     public decimal? GetDecimalValue() => IsNumber && Element.TryGetDecimal(out var value) ? value : null;
@@ -79,7 +85,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     /// <inheritdoc />
     public DateTimeOffset? GetDateTimeOffsetValue() =>
         Element.ValueKind == JsonValueKind.String
-        && DateTimeOffset.TryParse(Element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+        && DateTimeOffset.TryParse(JsonElementReader.Decode(Element), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
             ? value
             : null;
 
@@ -115,7 +121,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         ArgumentNullException.ThrowIfNull(factory);
         if (Element.ValueKind != JsonValueKind.Array)
         {
-            return [];
+            return _isRoot ? throw WrongRoot("an array") : [];
         }
 
         var items = new List<T>(Element.GetArrayLength());
@@ -136,6 +142,32 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
             return Stock.GetObjectValue(factory);
         }
 
+        if (!_isRoot)
+        {
+            return Fill(factory);
+        }
+
+        // A whole body that is an array, a string or null where an object was promised would otherwise
+        // read as an empty model: a pager would take it for an empty last page and stop, silently.
+        if (Element.ValueKind != JsonValueKind.Object)
+        {
+            throw WrongRoot("an object");
+        }
+
+        try
+        {
+            return Fill(factory);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json throws this for text it cannot decode where no fallback exists (a property
+            // name holding a lone surrogate escape); string values already read as "did not fit".
+            throw new HoneyHiveResponseFormatException($"The response body holds text that is not valid Unicode: {ex.Message}", ex);
+        }
+    }
+
+    private T Fill<T>(ParsableFactory<T> factory) where T : IParsable
+    {
         var item = factory(this);
         OnBeforeAssignFieldValues?.Invoke(item);
         if (item is IJsonElementParsable fast)
@@ -152,6 +184,19 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     }
 
     private bool IsNumber => Element.ValueKind == JsonValueKind.Number;
+
+    private HoneyHiveResponseFormatException WrongRoot(string expected) =>
+        new($"The response body is a JSON {Describe(Element.ValueKind)} where {expected} was expected.");
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => "null",
+    };
 
     private HoneyHiveJsonParseNode Child(JsonElement element) => new(element)
     {

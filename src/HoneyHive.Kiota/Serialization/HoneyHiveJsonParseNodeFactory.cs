@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using HoneyHive.Kiota.Errors;
 using Microsoft.Kiota.Abstractions.Serialization;
 
@@ -18,6 +19,15 @@ namespace HoneyHive.Kiota.Serialization;
 /// </remarks>
 public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
 {
+    /// <summary>
+    /// The deepest nesting a response may have. System.Text.Json's default of 64 would make one event with
+    /// a deeply nested free-form <c>config</c> (a JSON schema, a nested trace) fail its whole page, and a
+    /// pager could never get past that page. 256 keeps such events readable; nothing here recurses over
+    /// free-form values, and Utf8JsonWriter (re-serializing) allows 1000. Deeper bodies are rejected with
+    /// <see cref="HoneyHiveResponseFormatException"/>, as a bound against pathological input.
+    /// </summary>
+    public const int MaxDepth = 256;
+
     /// <inheritdoc />
     public string ValidContentType => "application/json";
 
@@ -40,7 +50,15 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
                 throw new HoneyHiveResponseFormatException("The response body is empty where JSON was expected.");
             }
 
-            return new HoneyHiveJsonParseNode(ParseOwned(utf8Json));
+            // JSON must be UTF-8 (RFC 8259). The parser only notices invalid bytes when a string is read,
+            // as InvalidOperationException, maybe long after parsing; checking here (vectorized, cheap next
+            // to parsing) makes a corrupt body one typed error up front.
+            if (!Utf8.IsValid(utf8Json))
+            {
+                throw new HoneyHiveResponseFormatException("The response body is not valid UTF-8.");
+            }
+
+            return new HoneyHiveJsonParseNode(ParseOwned(utf8Json), isRoot: true);
         }
         catch (JsonException ex)
         {
@@ -55,7 +73,8 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
         }
     }
 
-    // JsonDocument.Parse skips a UTF-8 byte order mark; Utf8JsonReader does not.
+    // RFC 8259 lets a reader ignore a byte order mark, and some proxies and Windows-hosted gateways add
+    // one; Utf8JsonReader does not skip it.
     private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> utf8Json) =>
         utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8Json[3..] : utf8Json;
 
@@ -65,7 +84,7 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
     // disposed (the models point into it): on a 17 MiB page that wasted several MiB per parse.
     private static JsonElement ParseOwned(ReadOnlySpan<byte> utf8Json)
     {
-        var reader = new Utf8JsonReader(utf8Json);
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
         var root = JsonElement.ParseValue(ref reader);
         // ParseValue stops after one value; the reader throws on anything but whitespace after it,
         // so a response with trailing garbage is still rejected as JsonDocument.Parse would.

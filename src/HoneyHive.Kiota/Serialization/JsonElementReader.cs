@@ -14,6 +14,9 @@ namespace HoneyHive.Kiota.Serialization;
 /// Every <c>TryGet…</c> answers <see langword="true"/> with the value (or <see langword="null"/> for JSON
 /// null) and <see langword="false"/> when the JSON type does not fit; the generated code then keeps the
 /// raw value in the model's additional data, so a surprising server answer loses nothing and throws nothing.
+/// A string that cannot be decoded (a lone UTF-16 surrogate escape such as <c>"\ud83d"</c>, which JavaScript
+/// and Python servers emit for a truncated emoji) counts as not fitting: System.Text.Json would throw
+/// <see cref="InvalidOperationException"/> from <see cref="JsonElement.GetString"/>.
 /// </remarks>
 public static class JsonElementReader
 {
@@ -37,10 +40,10 @@ public static class JsonElementReader
     }
 
     // Escaped text (rare in ids and names) takes the ordinary path; the rest may reuse a recent instance.
-    private static string StringOf(JsonElement value)
+    private static string? StringOf(JsonElement value)
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
-        return raw.IndexOf((byte)'\\') < 0 ? RecentStrings.Get(raw[1..^1]) : value.GetString()!;
+        return raw.IndexOf((byte)'\\') < 0 ? RecentStrings.Get(raw[1..^1]) : Decode(value);
     }
 
     /// <summary>Reads a boolean.</summary>
@@ -84,7 +87,8 @@ public static class JsonElementReader
     /// <returns>Whether the JSON type fit.</returns>
     public static bool TryGetDouble(JsonElement value, out double? result)
     {
-        result = value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) ? number : null;
+        // 1e400 parses as infinity, which JSON cannot carry back and Kiota's writer refuses: it does not fit.
+        result = value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number) ? number : null;
         return result is not null || value.ValueKind == JsonValueKind.Null;
     }
 
@@ -95,7 +99,7 @@ public static class JsonElementReader
     public static bool TryGetDateTimeOffset(JsonElement value, out DateTimeOffset? result)
     {
         result = value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            && DateTimeOffset.TryParse(Decode(value), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
                 ? parsed
                 : null;
         return result is not null || value.ValueKind == JsonValueKind.Null;
@@ -111,7 +115,7 @@ public static class JsonElementReader
         {
             JsonValueKind.Number when value.TryGetDouble(out var milliseconds) => Timestamps.FromUnixMilliseconds(milliseconds),
             JsonValueKind.String when TryGetServerTimestamp(value, out var exact) => exact,
-            JsonValueKind.String => Timestamps.Parse(value.GetString()),
+            JsonValueKind.String => Timestamps.Parse(Decode(value)),
             _ => null,
         };
         return result is not null || value.ValueKind == JsonValueKind.Null;
@@ -141,12 +145,12 @@ public static class JsonElementReader
         var items = new List<string>(value.GetArrayLength());
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String)
+            if (item.ValueKind != JsonValueKind.String || Decode(item) is not { } text)
             {
                 return false;
             }
 
-            items.Add(item.GetString()!);
+            items.Add(text);
         }
 
         result = items;
@@ -217,4 +221,19 @@ public static class JsonElementReader
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         _ => JsonValue.Create(value),
     };
+
+    /// <summary>The string's text, or null when its escapes do not form valid UTF-16 (a lone surrogate).</summary>
+    /// <param name="value">A JSON string.</param>
+    /// <returns>The decoded text, or null.</returns>
+    internal static string? Decode(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }
