@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using HoneyHive.Kiota.Errors;
 using HoneyHive.Kiota.Models;
 
 namespace HoneyHive.Kiota.Pagination;
@@ -48,8 +50,8 @@ internal static class PagedReader
             }
 
             var list = await fetch(page, limit, cancellationToken).ConfigureAwait(false);
-            var events = list?.Events ?? [];
-            var totalEvents = list?.TotalEvents;
+            var events = EventsOf(list, page, delivered);
+            var totalEvents = list.TotalEvents;
             if (page == 1 && totalEvents is { } first)
             {
                 firstTotal = first;
@@ -106,6 +108,29 @@ internal static class PagedReader
     }
 
     private static long CeilingDivide(long value, int divisor) => (value + divisor - 1) / divisor;
+
+    // A page without an events array (no body, a 204, "events" of another JSON type) would otherwise
+    // read as an empty page, which ends the read: a truncation that looks like a complete read.
+    private static List<Event> EventsOf([NotNull] EventList? list, int page, long delivered)
+    {
+        if (list is null)
+        {
+            throw new HoneyHiveResponseFormatException($"Page {page} of the read had no body where a page of events was expected; {delivered} events were delivered before it.");
+        }
+
+        if (list.Events is { } events)
+        {
+            return events;
+        }
+
+        // {"totalEvents": 0} without the array is an unambiguous empty result.
+        if (list.TotalEvents == 0 && !list.AdditionalData.ContainsKey("events"))
+        {
+            return [];
+        }
+
+        throw new HoneyHiveResponseFormatException($"Page {page} of the read has no \"events\" array; {delivered} events were delivered before it.");
+    }
 
     // Events without ids (an export projection may leave event_id out) give no signature: no check.
     private static (int, string?, string?)? Signature(List<Event> events) =>

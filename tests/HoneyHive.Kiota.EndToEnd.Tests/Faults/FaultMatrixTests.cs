@@ -177,9 +177,18 @@ public sealed class FaultMatrixTests
         await using var server = await StartWithOneEventAsync();
         server.Fake.Faults.AddLatency(TimeSpan.FromSeconds(30), path: Events);
         using var client = Clients.ForHost(server.BaseAddress);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancel = new CancellationTokenSource();
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => GetPageAsync(client, cancel.Token));
+        // Cancel once the server holds the request (a fixed delay raced the request on a loaded machine).
+        var call = GetPageAsync(client, cancel.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (server.RequestsTo(Events) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        await cancel.CancelAsync();
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
         Assert.IsNotType<HoneyHiveTimeoutException>(ex.InnerException);
         Assert.Equal(1, server.RequestsTo(Events));
