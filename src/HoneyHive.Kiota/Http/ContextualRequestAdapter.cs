@@ -27,62 +27,35 @@ internal sealed class ContextualRequestAdapter(IRequestAdapter inner) : IRequest
     public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default) =>
         inner.ConvertToNativeRequestAsync<T>(requestInfo, cancellationToken);
 
-    public async Task<ModelType?> SendAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
-        where ModelType : IParsable
-    {
-        var context = Attach(requestInfo);
-        try
-        {
-            return await inner.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HoneyHiveResponseFormatException ex) when (Describe(ex, context) is { } described)
-        {
-            throw described;
-        }
-    }
+    public Task<ModelType?> SendAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        where ModelType : IParsable =>
+        DescribingFormatErrorsAsync(requestInfo, () => inner.SendAsync(requestInfo, factory, errorMapping, cancellationToken));
 
-    public async Task<IEnumerable<ModelType>?> SendCollectionAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
-        where ModelType : IParsable
-    {
-        var context = Attach(requestInfo);
-        try
-        {
-            return await inner.SendCollectionAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HoneyHiveResponseFormatException ex) when (Describe(ex, context) is { } described)
-        {
-            throw described;
-        }
-    }
+    public Task<IEnumerable<ModelType>?> SendCollectionAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+        where ModelType : IParsable =>
+        DescribingFormatErrorsAsync(requestInfo, () => inner.SendCollectionAsync(requestInfo, factory, errorMapping, cancellationToken));
 
-    public async Task<ModelType?> SendPrimitiveAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
-    {
-        var context = Attach(requestInfo);
-        try
-        {
-            return await inner.SendPrimitiveAsync<ModelType>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HoneyHiveResponseFormatException ex) when (Describe(ex, context) is { } described)
-        {
-            throw described;
-        }
-    }
+    public Task<ModelType?> SendPrimitiveAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default) =>
+        DescribingFormatErrorsAsync(requestInfo, () => inner.SendPrimitiveAsync<ModelType>(requestInfo, errorMapping, cancellationToken));
 
-    public async Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
-    {
-        var context = Attach(requestInfo);
-        try
-        {
-            return await inner.SendPrimitiveCollectionAsync<ModelType>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HoneyHiveResponseFormatException ex) when (Describe(ex, context) is { } described)
-        {
-            throw described;
-        }
-    }
+    public Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default) =>
+        DescribingFormatErrorsAsync(requestInfo, () => inner.SendPrimitiveCollectionAsync<ModelType>(requestInfo, errorMapping, cancellationToken));
 
     public Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default) =>
         inner.SendNoContentAsync(requestInfo, errorMapping, cancellationToken);
+
+    private static async Task<T> DescribingFormatErrorsAsync<T>(RequestInformation requestInfo, Func<Task<T>> send)
+    {
+        var context = Attach(requestInfo);
+        try
+        {
+            return await send().ConfigureAwait(false);
+        }
+        catch (HoneyHiveResponseFormatException ex) when (Describe(ex, context) is { } described)
+        {
+            throw described;
+        }
+    }
 
     private static ResponseContextOption Attach(RequestInformation requestInfo)
     {

@@ -40,40 +40,18 @@ internal sealed class HoneyHiveRequestAdapter(
     public void EnableBackingStore(IBackingStoreFactory backingStoreFactory) =>
         throw new NotSupportedException("The HoneyHive client's models do not use a backing store.");
 
-    public async Task<ModelType?> SendAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+    public Task<ModelType?> SendAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
         where ModelType : IParsable
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var response = await SendRequestAsync(requestInfo, cancellationToken).ConfigureAwait(false);
-        if (ResponseHandlerOf(requestInfo) is { } handler)
-        {
-            return await handler.HandleResponseAsync<HttpResponseMessage, ModelType>(response, errorMapping).ConfigureAwait(false);
-        }
-
-        using (response)
-        {
-            await ThrowIfFailedAsync(response, errorMapping, cancellationToken).ConfigureAwait(false);
-            var node = await RootNodeAsync(response, cancellationToken).ConfigureAwait(false);
-            return node is null ? default : node.GetObjectValue(factory);
-        }
+        return SendAndReadAsync(requestInfo, errorMapping, node => node.GetObjectValue(factory), cancellationToken);
     }
 
-    public async Task<IEnumerable<ModelType>?> SendCollectionAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
+    public Task<IEnumerable<ModelType>?> SendCollectionAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
         where ModelType : IParsable
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var response = await SendRequestAsync(requestInfo, cancellationToken).ConfigureAwait(false);
-        if (ResponseHandlerOf(requestInfo) is { } handler)
-        {
-            return await handler.HandleResponseAsync<HttpResponseMessage, IEnumerable<ModelType>>(response, errorMapping).ConfigureAwait(false);
-        }
-
-        using (response)
-        {
-            await ThrowIfFailedAsync(response, errorMapping, cancellationToken).ConfigureAwait(false);
-            var node = await RootNodeAsync(response, cancellationToken).ConfigureAwait(false);
-            return node?.GetCollectionOfObjectValues(factory);
-        }
+        return SendAndReadAsync(requestInfo, errorMapping, node => node.GetCollectionOfObjectValues(factory), cancellationToken);
     }
 
     public async Task<ModelType?> SendPrimitiveAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
@@ -117,21 +95,8 @@ internal sealed class HoneyHiveRequestAdapter(
         }
     }
 
-    public async Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
-    {
-        var response = await SendRequestAsync(requestInfo, cancellationToken).ConfigureAwait(false);
-        if (ResponseHandlerOf(requestInfo) is { } handler)
-        {
-            return await handler.HandleResponseAsync<HttpResponseMessage, IEnumerable<ModelType>>(response, errorMapping).ConfigureAwait(false);
-        }
-
-        using (response)
-        {
-            await ThrowIfFailedAsync(response, errorMapping, cancellationToken).ConfigureAwait(false);
-            var node = await RootNodeAsync(response, cancellationToken).ConfigureAwait(false);
-            return node?.GetCollectionOfPrimitiveValues<ModelType>();
-        }
-    }
+    public Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default) =>
+        SendAndReadAsync(requestInfo, errorMapping, node => node.GetCollectionOfPrimitiveValues<ModelType>(), cancellationToken);
 
     public async Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
     {
@@ -155,6 +120,24 @@ internal sealed class HoneyHiveRequestAdapter(
         return message is T native
             ? native
             : throw new InvalidOperationException($"This adapter produces {nameof(HttpRequestMessage)}, not {typeof(T).Name}.");
+    }
+
+    // Send, hand over to a response handler when the request names one, else map error statuses and
+    // read the JSON body.
+    private async Task<TResult?> SendAndReadAsync<TResult>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, Func<IParseNode, TResult?> read, CancellationToken cancellationToken)
+    {
+        var response = await SendRequestAsync(requestInfo, cancellationToken).ConfigureAwait(false);
+        if (ResponseHandlerOf(requestInfo) is { } handler)
+        {
+            return await handler.HandleResponseAsync<HttpResponseMessage, TResult>(response, errorMapping).ConfigureAwait(false);
+        }
+
+        using (response)
+        {
+            await ThrowIfFailedAsync(response, errorMapping, cancellationToken).ConfigureAwait(false);
+            var node = await RootNodeAsync(response, cancellationToken).ConfigureAwait(false);
+            return node is null ? default : read(node);
+        }
     }
 
     private async Task<HttpResponseMessage> SendRequestAsync(RequestInformation requestInfo, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed class FaultMatrixTests
     {
         await using var server = await StartWithOneEventAsync();
         server.Fake.Faults.RespondWithStatus(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(2), path: Events);
-        var time = new RecordingTimeProvider();
+        var time = new RecordingTimeProvider(TimeSpan.FromMinutes(1));
         using var client = Clients.ForHost(server.BaseAddress, time: time);
 
         var page = await GetPageAsync(client);
@@ -63,7 +63,7 @@ public sealed class FaultMatrixTests
     {
         await using var server = await StartWithOneEventAsync();
         server.Fake.Faults.RespondWithStatus(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(3), times: 10);
-        var time = new RecordingTimeProvider();
+        var time = new RecordingTimeProvider(TimeSpan.FromMinutes(1));
         using var client = Clients.ForHost(server.BaseAddress, retry: Clients.FastRetry(3), time: time);
 
         var ex = await Assert.ThrowsAsync<HoneyHiveRateLimitException>(() => GetPageAsync(client));
@@ -79,7 +79,7 @@ public sealed class FaultMatrixTests
     {
         await using var server = await StartWithOneEventAsync();
         server.Fake.Faults.RespondWithStatus(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(120));
-        var time = new RecordingTimeProvider();
+        var time = new RecordingTimeProvider(TimeSpan.FromMinutes(1));
         using var client = Clients.ForHost(server.BaseAddress, time: time);
 
         var ex = await Assert.ThrowsAsync<HoneyHiveRateLimitException>(() => GetPageAsync(client));
@@ -94,7 +94,7 @@ public sealed class FaultMatrixTests
     {
         await using var server = await StartWithOneEventAsync();
         server.Fake.Faults.RespondWithStatus(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.FromSeconds(1), path: Export, times: 3);
-        var time = new RecordingTimeProvider();
+        var time = new RecordingTimeProvider(TimeSpan.FromMinutes(1));
         using var client = Clients.ForHost(server.BaseAddress, retry: Clients.FastRetry(2), time: time);
 
         var ex = await Assert.ThrowsAsync<HoneyHiveServerException>(() => ExportPageAsync(client));

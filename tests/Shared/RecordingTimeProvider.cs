@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
 
-namespace HoneyHive.Kiota.EndToEnd.Tests.Support;
+namespace HoneyHive.Kiota.TestSupport;
 
 /// <summary>
-/// A clock for the Retry-After tests: timers up to a minute (the retry waits) fire at once and are
-/// recorded, so a test sees exactly how long the client chose to wait without sleeping; longer ones
-/// (the per-attempt timeouts) never fire.
+/// A clock for retry tests: short timers (the retry waits) fire at once and are recorded, so tests
+/// assert the waits without sleeping; long ones (the per-attempt timeouts) never fire.
 /// </summary>
-internal sealed class RecordingTimeProvider : TimeProvider
+internal sealed class RecordingTimeProvider(TimeSpan? fireAtOnceUpTo = null) : TimeProvider
 {
-    private static readonly TimeSpan FireAtOnceUpTo = TimeSpan.FromMinutes(1);
+    private readonly TimeSpan _fireAtOnceUpTo = fireAtOnceUpTo ?? TimeSpan.FromMinutes(10);
     private readonly ConcurrentQueue<TimeSpan> _delays = new();
 
     public DateTimeOffset Now { get; set; } = new(2025, 1, 15, 12, 0, 0, TimeSpan.Zero);
@@ -21,7 +20,7 @@ internal sealed class RecordingTimeProvider : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        if (dueTime != Timeout.InfiniteTimeSpan && dueTime <= FireAtOnceUpTo)
+        if (dueTime != Timeout.InfiniteTimeSpan && dueTime <= _fireAtOnceUpTo)
         {
             _delays.Enqueue(dueTime);
             ThreadPool.QueueUserWorkItem(_ => callback(state));
