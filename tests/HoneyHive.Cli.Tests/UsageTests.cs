@@ -1,0 +1,45 @@
+namespace HoneyHive.Cli.Tests;
+
+public sealed class UsageTests
+{
+    [Fact]
+    public async Task Help_prints_usage_and_succeeds()
+    {
+        var result = await Cli.RunAsync("--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("hh events list", result.Out, StringComparison.Ordinal);
+        Assert.Contains("hh events send FILE.jsonl", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:", result.Out, StringComparison.Ordinal);
+        Assert.Equal("", result.Error);
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("events", "list", "--help")]
+    public async Task Help_anywhere_succeeds(params string[] args)
+    {
+        var result = await Cli.RunAsync(args);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("hh demo", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_arguments_is_a_usage_error_that_shows_the_usage()
+    {
+        var result = await Cli.RunAsync();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("hh events list", result.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_command_is_a_usage_error()
+    {
+        var result = await Cli.RunAsync("events", "delete", "--project", "p");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("hh: unknown command 'events delete' (see 'hh --help')", result.Error.Trim());
+    }
+}
