@@ -97,6 +97,39 @@ public sealed class SendFailureTests
     }
 
     [Fact]
+    public async Task Every_event_refused_one_by_one_is_still_exit_1()
+    {
+        await using var server = await CliServer.StartAsync();
+        using var temp = new TempDirectory();
+        var input = temp.Write("events.jsonl", EventFiles.Lines("all-1", "all-2"));
+        server.Fake.Faults.FailBatchEventsAt(0, 1);
+
+        var result = await server.RunAsync("events", "send", input);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal("sent 2 events: 0 created, 2 failed", result.Out.Trim());
+        Assert.Equal(["all-1", "all-2"], Jsonl.Ids(Jsonl.ReadFile(temp.File("events.failed.jsonl"))));
+    }
+
+    [Fact]
+    public async Task Nothing_sent_because_the_api_is_down_exits_7()
+    {
+        await using var server = await CliServer.StartAsync();
+        using var temp = new TempDirectory();
+        var input = temp.Write("events.jsonl", EventFiles.Lines("down-1", "down-2"));
+        // Every event has an id, so the batch is safe to retry: one attempt and three retries,
+        // made instant by Retry-After: 0.
+        server.Fake.Faults.RespondWithStatus(System.Net.HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.Zero, times: 10);
+
+        var result = await server.RunAsync("events", "send", input);
+
+        Assert.True(result.ExitCode == 7, result.ToString());
+        Assert.Equal("sent 2 events: 0 created, 2 failed", result.Out.Trim());
+        Assert.Equal(4, server.Fake.Requests.Count);
+        Assert.Equal(["down-1", "down-2"], Jsonl.Ids(Jsonl.ReadFile(temp.File("events.failed.jsonl"))));
+    }
+
+    [Fact]
     public async Task Invalid_json_line_is_a_file_error_naming_the_line()
     {
         await using var server = await CliServer.StartAsync();
