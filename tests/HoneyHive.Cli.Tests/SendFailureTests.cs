@@ -130,6 +130,25 @@ public sealed class SendFailureTests
     }
 
     [Fact]
+    public async Task Each_failed_event_is_reported_on_one_line()
+    {
+        await using var server = await CliServer.StartAsync();
+        using var temp = new TempDirectory();
+        var input = temp.Write("events.jsonl", EventFiles.Lines("ml-1", "ml-2", "ml-3"));
+        server.Fake.Faults.RespondWithStatus(System.Net.HttpStatusCode.BadRequest, jsonBody: "{\n  \"error\": \"bad batch\"\n}\n", path: "/events/batch");
+
+        var result = await server.RunAsync("events", "send", input, "--batch-size", "2");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("failed ml-1: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"error\": \"bad batch\" }", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("failed ml-2: ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("failed events written to ", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_json_line_is_a_file_error_naming_the_line()
     {
         await using var server = await CliServer.StartAsync();

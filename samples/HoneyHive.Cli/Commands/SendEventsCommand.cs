@@ -57,7 +57,7 @@ internal static class SendEventsCommand
 
         foreach (var failed in result.Failed.Take(5))
         {
-            environment.Error.WriteLine($"failed {failed.EventId}: {failed.Error}");
+            environment.Error.WriteLine($"failed {failed.EventId}: {ErrorReport.OneLine(failed.Error ?? "")}");
         }
 
         environment.Error.WriteLine($"failed events written to {failedPath}");
