@@ -31,7 +31,18 @@ public sealed class UsageTests
         var result = await Cli.RunAsync();
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("hh events list", result.AllText, StringComparison.Ordinal);
+        Assert.Contains("hh events list", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public async Task Options_without_a_command_are_a_usage_error()
+    {
+        var result = await Cli.RunAsync("--project", "p");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Exit codes:", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
     }
 
     [Fact]

@@ -28,10 +28,17 @@ internal static class CliApp
         {
             var parsed = ParsedArguments.Parse(args, Flags);
             var words = parsed.Positionals;
-            if (parsed.Flag("--help") || words.Count == 0 || words[0] == "help")
+            if (parsed.Flag("--help") || (words.Count > 0 && words[0] == "help"))
             {
                 environment.Out.WriteLine(Usage);
-                return words.Count == 0 && !parsed.Flag("--help") ? ExitCodes.BadArguments : ExitCodes.Success;
+                return ExitCodes.Success;
+            }
+
+            if (words.Count == 0)
+            {
+                // A usage error: the usage goes to stderr, so `hh | jq` is not handed help text.
+                environment.Error.WriteLine(Usage);
+                return ExitCodes.BadArguments;
             }
 
             var command = words[0] == "events" && words.Count > 1 ? $"events {words[1]}" : words[0];
