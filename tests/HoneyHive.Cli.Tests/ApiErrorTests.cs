@@ -12,7 +12,7 @@ public sealed class ApiErrorTests
         await using var server = await CliServer.StartAsync();
         SeedEvents.AddTo(server.Fake);
 
-        var result = await Cli.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = WrongKey },
+        var result = await Hh.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = WrongKey },
             "events", "list", "--project", SeedEvents.Project, "--base-url", server.BaseUrl);
 
         Assert.True(result.ExitCode == 5, result.ToString());
@@ -31,7 +31,7 @@ public sealed class ApiErrorTests
         using var temp = new TempDirectory();
         var input = temp.Write("events.jsonl", EventFiles.Lines("a-1", "a-2"));
 
-        var result = await Cli.RunWithVariablesAsync(null, "events", "send", input, "--api-key", WrongKey, "--base-url", server.BaseUrl);
+        var result = await Hh.RunWithVariablesAsync(null, "events", "send", input, "--api-key", WrongKey, "--base-url", server.BaseUrl);
 
         // Nothing was created because the key was refused: 5, not 1 ("some events failed").
         Assert.True(result.ExitCode == 5, result.ToString());

@@ -60,7 +60,7 @@ public sealed class ArgumentErrorTests
     [Fact]
     public async Task A_base_url_that_is_not_http_is_a_usage_error()
     {
-        var result = await Cli.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = "k" },
+        var result = await Hh.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = "k" },
             "events", "list", "--project", "p", "--base-url", "ftp://example.com");
 
         Assert.Equal(2, result.ExitCode);
@@ -71,7 +71,7 @@ public sealed class ArgumentErrorTests
     public async Task Plain_http_to_a_remote_host_is_refused_before_the_key_is_sent()
     {
         const string key = "remote-key-4b7f";
-        var result = await Cli.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = key },
+        var result = await Hh.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = key },
             "events", "list", "--project", "p", "--base-url", "http://example.com");
 
         Assert.Equal(2, result.ExitCode);

@@ -30,11 +30,11 @@ internal sealed class CliServer : IAsyncDisposable
 
     /// <summary>Runs <c>hh ARGS --base-url URL</c> with <c>HH_API_KEY</c> set to the right key.</summary>
     public Task<CliResult> RunAsync(params string[] args) =>
-        Cli.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = ApiKey }, [.. args, "--base-url", BaseUrl]);
+        Hh.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = ApiKey }, [.. args, "--base-url", BaseUrl]);
 
     /// <summary>Runs <c>hh ARGS --base-url URL</c> with no environment variables.</summary>
     public Task<CliResult> RunWithoutKeyAsync(params string[] args) =>
-        Cli.RunWithVariablesAsync(new Dictionary<string, string>(), [.. args, "--base-url", BaseUrl]);
+        Hh.RunWithVariablesAsync(new Dictionary<string, string>(), [.. args, "--base-url", BaseUrl]);
 
     public async ValueTask DisposeAsync()
     {

@@ -8,7 +8,7 @@ public sealed class DemoCommandTests
     public async Task Demo_checks_its_own_figures_and_prints_the_table()
     {
         // No key, no URL: the demo brings its own in-memory HoneyHive.
-        var result = await Cli.RunAsync("demo");
+        var result = await Hh.RunAsync("demo");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("demo: OK", result.Out, StringComparison.Ordinal);
@@ -21,7 +21,7 @@ public sealed class DemoCommandTests
     [Fact]
     public async Task Demo_with_50_events()
     {
-        var result = await Cli.RunAsync("demo", "--events", "50");
+        var result = await Hh.RunAsync("demo", "--events", "50");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("demo: OK", result.Out, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class DemoCommandTests
     [InlineData("--project", "p")]
     public async Task Demo_rejects_bad_arguments(params string[] args)
     {
-        var result = await Cli.RunAsync(["demo", .. args]);
+        var result = await Hh.RunAsync(["demo", .. args]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(args[0], result.Error, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public sealed class NetworkErrorTests
         var port = ClosedPort();
 
         // The client retries connection failures with its real backoff (3.5 s at most).
-        var result = await Cli.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = "k" },
+        var result = await Hh.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = "k" },
             "events", "list", "--project", "p", "--base-url", $"http://127.0.0.1:{port}");
 
         Assert.True(result.ExitCode == 6, result.ToString());
@@ -40,7 +40,7 @@ public sealed class NetworkErrorTests
         server.Fake.Faults.AddLatency(TimeSpan.FromSeconds(20));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        var result = await Cli.RunAsync(new Dictionary<string, string> { ["HH_API_KEY"] = CliServer.ApiKey }, cancellation.Token,
+        var result = await Hh.RunAsync(new Dictionary<string, string> { ["HH_API_KEY"] = CliServer.ApiKey }, cancellation.Token,
             "events", "list", "--project", "p", "--base-url", server.BaseUrl);
 
         Assert.True(result.ExitCode == 130, result.ToString());

@@ -20,6 +20,7 @@ internal static class CliApp
         Connection: HH_API_KEY or --api-key; HH_API_URL or --base-url (default https://api.honeyhive.ai).
         Exit codes: 0 ok, 1 some events failed, 2 bad arguments, 3 bad filter, 4 file error,
           5 authentication failed, 6 network failure or timeout, 7 API error, 8 unreadable response, 130 cancelled.
+          (send: when no event was created because every request failed alike, that failure's code, not 1.)
         """;
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)

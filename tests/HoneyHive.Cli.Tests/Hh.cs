@@ -4,7 +4,7 @@ using HoneyHive.Cli.Cli;
 namespace HoneyHive.Cli.Tests;
 
 /// <summary>Runs <c>hh</c> in-process with captured streams and a private set of environment variables.</summary>
-internal static class Cli
+internal static class Hh
 {
     public static Task<CliResult> RunWithVariablesAsync(IReadOnlyDictionary<string, string>? variables, params string[] args) =>
         RunAsync(variables, CancellationToken.None, args);
