@@ -20,6 +20,7 @@ internal static class CliApp
         Connection: HH_API_KEY or --api-key; HH_API_URL or --base-url (default https://api.honeyhive.ai).
         Exit codes: 0 ok, 1 some events failed, 2 bad arguments, 3 bad filter, 4 file error,
           5 authentication failed, 6 network failure or timeout, 7 API error, 8 unreadable response, 130 cancelled.
+          (send: when no event was created because every request failed alike, that failure's code, not 1.)
         """;
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
@@ -28,10 +29,17 @@ internal static class CliApp
         {
             var parsed = ParsedArguments.Parse(args, Flags);
             var words = parsed.Positionals;
-            if (parsed.Flag("--help") || words.Count == 0 || words[0] == "help")
+            if (parsed.Flag("--help") || (words.Count > 0 && words[0] == "help"))
             {
                 environment.Out.WriteLine(Usage);
-                return words.Count == 0 && !parsed.Flag("--help") ? ExitCodes.BadArguments : ExitCodes.Success;
+                return ExitCodes.Success;
+            }
+
+            if (words.Count == 0)
+            {
+                // A usage error: the usage goes to stderr, so `hh | jq` is not handed help text.
+                environment.Error.WriteLine(Usage);
+                return ExitCodes.BadArguments;
             }
 
             var command = words[0] == "events" && words.Count > 1 ? $"events {words[1]}" : words[0];

@@ -11,7 +11,26 @@ namespace HoneyHive.Cli.Cli;
 /// typed exceptions, which never contain the API key.</summary>
 internal static class ErrorReport
 {
-    public static (int Code, string Message) Describe(Exception error, CancellationToken cancellationToken) => error switch
+    public static (int Code, string Message) Describe(Exception error, CancellationToken cancellationToken)
+    {
+        var (code, message) = Classify(error, cancellationToken);
+        return (code, OneLine(message));
+    }
+
+    /// <summary>Joins the lines of a message (an HTML error page quoted in a body excerpt, say) with
+    /// spaces, so every failure stays one line on stderr.</summary>
+    public static string OneLine(string message)
+    {
+        if (message.IndexOfAny(['\r', '\n']) < 0)
+        {
+            return message;
+        }
+
+        var lines = message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join(' ', lines);
+    }
+
+    private static (int Code, string Message) Classify(Exception error, CancellationToken cancellationToken) => error switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, "cancelled"),
         UsageException usage => (ExitCodes.BadArguments, usage.Message + " (see 'hh --help')"),

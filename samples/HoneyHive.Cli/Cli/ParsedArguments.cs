@@ -45,7 +45,7 @@ internal sealed class ParsedArguments
             {
                 value = arg[(equals + 1)..];
             }
-            else if (i + 1 < args.Count)
+            else if (i + 1 < args.Count && !IsOptionName(args[i + 1]))
             {
                 value = args[++i];
             }
@@ -64,6 +64,10 @@ internal sealed class ParsedArguments
 
         return parsed;
     }
+
+    // "--project --filter x" must not make "--filter" the project: a value that looks like an option is
+    // taken as a forgotten value. A value that really starts with "--" can be given as --name=--value.
+    private static bool IsOptionName(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2;
 
     public bool Flag(string name)
     {

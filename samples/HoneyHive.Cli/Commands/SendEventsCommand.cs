@@ -57,10 +57,24 @@ internal static class SendEventsCommand
 
         foreach (var failed in result.Failed.Take(5))
         {
-            environment.Error.WriteLine($"failed {failed.EventId}: {failed.Error}");
+            environment.Error.WriteLine($"failed {failed.EventId}: {ErrorReport.OneLine(failed.Error ?? "")}");
         }
 
         environment.Error.WriteLine($"failed events written to {failedPath}");
-        return ExitCodes.PartialFailure;
+        return FailureCode(result, cancellationToken);
+    }
+
+    // Exit 1 means "some events failed". When nothing was created because every request failed the
+    // same way (a wrong key, no network, the API down), exit with that failure's own code instead,
+    // so a script can tell a bad key (5) from events the API refused.
+    private static int FailureCode(BatchResult result, CancellationToken cancellationToken)
+    {
+        if (result.CreatedCount > 0 || result.Failed.Any(f => f.Exception is null))
+        {
+            return ExitCodes.PartialFailure;
+        }
+
+        var codes = result.Failed.Select(f => ErrorReport.Describe(f.Exception!, cancellationToken).Code).Distinct().ToList();
+        return codes.Count == 1 ? codes[0] : ExitCodes.PartialFailure;
     }
 }

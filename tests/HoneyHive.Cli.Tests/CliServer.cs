@@ -1,0 +1,44 @@
+using HoneyHive.Kiota.Testing;
+using HoneyHive.Kiota.Testing.Hosting;
+
+namespace HoneyHive.Cli.Tests;
+
+/// <summary>An <see cref="InMemoryHoneyHive"/> that requires <see cref="ApiKey"/>, served on a loopback
+/// port, and a way to run <c>hh</c> against it with the key in <c>HH_API_KEY</c>.</summary>
+internal sealed class CliServer : IAsyncDisposable
+{
+    public const string ApiKey = "hh-test-key-7d1c0b2e";
+
+    private readonly LoopbackHoneyHive _host;
+
+    private CliServer(InMemoryHoneyHive fake, LoopbackHoneyHive host)
+    {
+        Fake = fake;
+        _host = host;
+    }
+
+    public InMemoryHoneyHive Fake { get; }
+
+    /// <summary>The base URL without the trailing slash, as a user would type it.</summary>
+    public string BaseUrl => _host.BaseAddress.ToString().TrimEnd('/');
+
+    public static async Task<CliServer> StartAsync()
+    {
+        var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = ApiKey });
+        return new CliServer(fake, await LoopbackHoneyHive.StartAsync(fake));
+    }
+
+    /// <summary>Runs <c>hh ARGS --base-url URL</c> with <c>HH_API_KEY</c> set to the right key.</summary>
+    public Task<CliResult> RunAsync(params string[] args) =>
+        Hh.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = ApiKey }, [.. args, "--base-url", BaseUrl]);
+
+    /// <summary>Runs <c>hh ARGS --base-url URL</c> with no environment variables.</summary>
+    public Task<CliResult> RunWithoutKeyAsync(params string[] args) =>
+        Hh.RunWithVariablesAsync(new Dictionary<string, string>(), [.. args, "--base-url", BaseUrl]);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        Fake.Dispose();
+    }
+}

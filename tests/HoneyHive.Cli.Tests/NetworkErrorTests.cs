@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace HoneyHive.Cli.Tests;
+
+public sealed class NetworkErrorTests
+{
+    [Fact]
+    public async Task Connection_refused_exits_6()
+    {
+        var port = ClosedPort();
+
+        // The client retries connection failures with its real backoff (3.5 s at most).
+        var result = await Hh.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = "k" },
+            "events", "list", "--project", "p", "--base-url", $"http://127.0.0.1:{port}");
+
+        Assert.True(result.ExitCode == 6, result.ToString());
+        Assert.StartsWith("hh: network failure", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Data);
+    }
+
+    [Fact]
+    public async Task Connection_dropped_by_the_server_then_recovered_succeeds()
+    {
+        await using var server = await CliServer.StartAsync();
+        SeedEvents.AddTo(server.Fake);
+        server.Fake.Faults.FailConnection();
+
+        var result = await server.RunAsync("events", "export", "--project", SeedEvents.Project);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(SeedEvents.Ids, Jsonl.Ids(result.JsonLines));
+        Assert.Equal(2, server.Fake.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Cancellation_exits_130()
+    {
+        await using var server = await CliServer.StartAsync();
+        server.Fake.Faults.AddLatency(TimeSpan.FromSeconds(20));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var result = await Hh.RunAsync(new Dictionary<string, string> { ["HH_API_KEY"] = CliServer.ApiKey }, cancellation.Token,
+            "events", "list", "--project", "p", "--base-url", server.BaseUrl);
+
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.Equal("hh: cancelled", result.Error.Trim());
+    }
+
+    // A port nothing listens on: bound, then released.
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
