@@ -14,7 +14,7 @@ public sealed class DemoCommandTests
         Assert.Contains("demo: OK", result.Out, StringComparison.Ordinal);
         Assert.Contains(TableHeader, result.Out, StringComparison.Ordinal);
         Assert.Contains("in chunks of 500: 2,001 created, 0 failed", result.Out, StringComparison.Ordinal);
-        Assert.Contains("3. export: all 2,001 events in 9 pages of 250, by type:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("3. export: all 2,001 events in 9 pages of up to 250, by type:", result.Out, StringComparison.Ordinal);
         Assert.Equal("", result.Error);
     }
 
@@ -27,7 +27,7 @@ public sealed class DemoCommandTests
         Assert.Contains("demo: OK", result.Out, StringComparison.Ordinal);
         Assert.Contains(TableHeader, result.Out, StringComparison.Ordinal);
         Assert.Contains("sent 51 events (the seed page's batch + 50 generated)", result.Out, StringComparison.Ordinal);
-        Assert.Contains("3. export: all 51 events in 1 pages of 250", result.Out, StringComparison.Ordinal);
+        Assert.Contains("3. export: all 51 events in 1 page of up to 250", result.Out, StringComparison.Ordinal);
         var rows = TableRows(result.Out);
         Assert.Equal(["chain", "model", "tool"], rows.Select(r => r[0]));
         Assert.Equal(51, rows.Sum(r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture)));

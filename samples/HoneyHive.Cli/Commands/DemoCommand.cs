@@ -67,7 +67,7 @@ internal static class DemoCommand
             }
         }
 
-        o.WriteLine(Invariant($"3. export: all {total:N0} events in {pages} pages of 250, by type:"));
+        o.WriteLine(Invariant($"3. export: all {total:N0} events in {pages} {(pages == 1 ? "page" : "pages")} of up to 250, by type:"));
         o.WriteLine();
         o.WriteLine("   event_type    events   avg duration (ms)   total cost ($)");
         foreach (var (type, row) in rows)
