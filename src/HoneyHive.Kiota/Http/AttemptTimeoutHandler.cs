@@ -44,7 +44,7 @@ internal sealed class AttemptTimeoutHandler(TimeSpan requestTimeout, TimeSpan ex
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            response.Content = await PooledBufferContent.LoadAsync(response.Content, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch

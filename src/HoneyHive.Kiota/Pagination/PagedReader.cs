@@ -23,73 +23,10 @@ internal static class PagedReader
         PageFetcher fetch,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var limit = request.Limit;
-        long delivered = 0;
-        long? firstTotal = null;
-        var guardBound = EventPager.UnknownTotalPageLimit;
-        (int Count, string? First, string? Last)? previous = null;
-
-        for (var page = 1; ; page++)
+        var cursor = new PageCursor(request, fetch);
+        while (await cursor.NextAsync(cancellationToken).ConfigureAwait(false) is { } page)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (request.MaxPages is { } maxPages && page > maxPages)
-            {
-                yield break;
-            }
-
-            if (page > guardBound)
-            {
-                throw new EventPaginationException(
-                    EventPaginationError.TooManyPages,
-                    firstTotal is { } total
-                        ? $"The server kept returning full pages: its first page reported totalEvents = {total}, which at limit {limit} is at most {guardBound - 1} page(s), but page {page - 1} was still full. The read was stopped to avoid an endless loop; {delivered} events were delivered."
-                        : $"The server kept returning full pages without a totalEvents for {guardBound} pages; the read was stopped to avoid an endless loop after {delivered} events. Set EventQuery.MaxPages or MaxEvents to bound the read.",
-                    page - 1,
-                    delivered,
-                    firstTotal);
-            }
-
-            var list = await fetch(page, limit, cancellationToken).ConfigureAwait(false);
-            var events = EventsOf(list, page, delivered);
-            var totalEvents = list.TotalEvents;
-            if (page == 1 && totalEvents is { } first)
-            {
-                firstTotal = first;
-                guardBound = (int)Math.Min(int.MaxValue, CeilingDivide(Math.Max(first, 0), limit) + 1);
-            }
-
-            var signature = Signature(events);
-            if (previous is { } last && signature is { } current && events.Count > 0 && last == current)
-            {
-                throw new EventPaginationException(
-                    EventPaginationError.RepeatedPage,
-                    $"Pages {page - 1} and {page} hold the same {events.Count} events: the server ignores the page number. The read was stopped after {delivered} events.",
-                    page - 1,
-                    delivered,
-                    firstTotal);
-            }
-
-            previous = signature;
-
-            IReadOnlyList<Event> delivering = events;
-            if (request.MaxEvents is { } maxEvents && maxEvents - delivered < events.Count)
-            {
-                delivering = events.GetRange(0, (int)(maxEvents - delivered));
-            }
-
-            delivered += delivering.Count;
-            if (delivering.Count > 0)
-            {
-                yield return new EventPage(delivering, page, totalEvents, delivered);
-            }
-
-            var shortPage = events.Count < limit;
-            var reachedTotal = totalEvents is { } count && (long)page * limit >= count;
-            var reachedMax = request.MaxEvents is { } max && delivered >= max;
-            if (shortPage || reachedTotal || reachedMax)
-            {
-                yield break;
-            }
+            yield return page;
         }
     }
 
@@ -98,12 +35,97 @@ internal static class PagedReader
         PageFetcher fetch,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var page in ReadPagesAsync(request, fetch, cancellationToken).ConfigureAwait(false))
+        // One page in memory: the page being read is dropped before the next one is fetched. (A foreach
+        // over ReadPagesAsync would keep it alive through the fetch and parse of the next page.)
+        var cursor = new PageCursor(request, fetch);
+        IReadOnlyList<Event>? events;
+        while ((events = (await cursor.NextAsync(cancellationToken).ConfigureAwait(false))?.Events) is not null)
         {
-            foreach (var item in page.Events)
+            for (var i = 0; i < events.Count; i++)
             {
-                yield return item;
+                yield return events[i];
             }
+
+            events = null;
+        }
+    }
+
+    /// <summary>The read's state between pages; each <see cref="NextAsync"/> fetches one page.</summary>
+    private sealed class PageCursor(PageRequest request, PageFetcher fetch)
+    {
+        private readonly int _limit = request.Limit;
+        private int _page;
+        private long _delivered;
+        private long? _firstTotal;
+        private int _guardBound = EventPager.UnknownTotalPageLimit;
+        private (int Count, string? First, string? Last)? _previous;
+        private bool _done;
+
+        /// <summary>The next non-empty page, or null when the read is complete.</summary>
+        public async Task<EventPage?> NextAsync(CancellationToken cancellationToken)
+        {
+            while (!_done)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = ++_page;
+                if (request.MaxPages is { } maxPages && page > maxPages)
+                {
+                    break;
+                }
+
+                if (page > _guardBound)
+                {
+                    throw new EventPaginationException(
+                        EventPaginationError.TooManyPages,
+                        _firstTotal is { } total
+                            ? $"The server kept returning full pages: its first page reported totalEvents = {total}, which at limit {_limit} is at most {_guardBound - 1} page(s), but page {page - 1} was still full. The read was stopped to avoid an endless loop; {_delivered} events were delivered."
+                            : $"The server kept returning full pages without a totalEvents for {_guardBound} pages; the read was stopped to avoid an endless loop after {_delivered} events. Set EventQuery.MaxPages or MaxEvents to bound the read.",
+                        page - 1,
+                        _delivered,
+                        _firstTotal);
+                }
+
+                var list = await fetch(page, _limit, cancellationToken).ConfigureAwait(false);
+                var events = EventsOf(list, page, _delivered);
+                var totalEvents = list.TotalEvents;
+                if (page == 1 && totalEvents is { } first)
+                {
+                    _firstTotal = first;
+                    _guardBound = (int)Math.Min(int.MaxValue, CeilingDivide(Math.Max(first, 0), _limit) + 1);
+                }
+
+                var signature = Signature(events);
+                if (_previous is { } last && signature is { } current && events.Count > 0 && last == current)
+                {
+                    throw new EventPaginationException(
+                        EventPaginationError.RepeatedPage,
+                        $"Pages {page - 1} and {page} hold the same {events.Count} events: the server ignores the page number. The read was stopped after {_delivered} events.",
+                        page - 1,
+                        _delivered,
+                        _firstTotal);
+                }
+
+                _previous = signature;
+
+                IReadOnlyList<Event> delivering = events;
+                if (request.MaxEvents is { } maxEvents && maxEvents - _delivered < events.Count)
+                {
+                    delivering = events.GetRange(0, (int)(maxEvents - _delivered));
+                }
+
+                _delivered += delivering.Count;
+                var shortPage = events.Count < _limit;
+                var reachedTotal = totalEvents is { } count && (long)page * _limit >= count;
+                var reachedMax = request.MaxEvents is { } max && _delivered >= max;
+                _done = shortPage || reachedTotal || reachedMax;
+                if (delivering.Count > 0)
+                {
+                    return new EventPage(delivering, page, totalEvents, _delivered);
+                }
+            }
+
+            _done = true;
+            return null;
         }
     }
 

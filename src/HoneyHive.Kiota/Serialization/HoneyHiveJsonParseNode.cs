@@ -15,6 +15,7 @@ namespace HoneyHive.Kiota.Serialization;
 public sealed class HoneyHiveJsonParseNode : IParseNode
 {
     private readonly bool _isRoot;
+    private readonly PooledBody? _body;
     private JsonParseNode? _stock;
 
     /// <summary>Creates a parse node over <paramref name="element"/>.</summary>
@@ -24,6 +25,11 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     /// <summary>A node over a whole response body, which must have the shape the operation promises.</summary>
     internal HoneyHiveJsonParseNode(JsonElement element, bool isRoot)
         : this(element) => _isRoot = isRoot;
+
+    /// <summary>A node over a whole response body in pooled memory: filling a model from it copies what the
+    /// model keeps and then releases the body, so <see cref="Element"/> is only valid until then.</summary>
+    internal HoneyHiveJsonParseNode(JsonElement element, PooledBody body)
+        : this(element, isRoot: true) => _body = body;
 
     /// <summary>The JSON value this node reads.</summary>
     public JsonElement Element { get; }
@@ -156,13 +162,20 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
 
         try
         {
-            return Fill(factory);
+            using (JsonElementReader.Detaching(_body is not null))
+            {
+                return Fill(factory);
+            }
         }
         catch (InvalidOperationException ex)
         {
             // System.Text.Json throws this for text it cannot decode where no fallback exists (a property
             // name holding a lone surrogate escape); string values already read as "did not fit".
             throw new HoneyHiveResponseFormatException($"The response body holds text that is not valid Unicode: {ex.Message}", ex);
+        }
+        finally
+        {
+            _body?.Release();
         }
     }
 
@@ -225,7 +238,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
             }
             else
             {
-                additionalData?.TryAdd(property.Name, property.Value);
+                additionalData?.TryAdd(property.Name, JsonElementReader.Keep(property.Value));
             }
         }
     }

@@ -12,9 +12,9 @@ namespace HoneyHive.Kiota.Serialization;
 /// </summary>
 /// <remarks>
 /// Kiota's own factory parses the response and then clones the whole document so it can dispose the
-/// original; that copy is as large as the response. Here the parsed value is kept alive by the
-/// models instead (free-form fields are <see cref="JsonElement"/>s pointing into it), so there is
-/// nothing to clone: one exact-size copy of the bytes and one of the token table, nothing more.
+/// original; that copy is as large as the response. Here the body is read into pooled memory and parsed
+/// in place; filling the model copies only what the model keeps (free-form values, additional data),
+/// and the body's memory then goes back to the pool for the next page (see <see cref="PooledBody"/>).
 /// <para>A body that is empty or not valid JSON throws <see cref="HoneyHiveResponseFormatException"/>.</para>
 /// </remarks>
 public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
@@ -27,6 +27,8 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
     /// <see cref="HoneyHiveResponseFormatException"/>, as a bound against pathological input.
     /// </summary>
     public const int MaxDepth = 256;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
 
     /// <inheritdoc />
     public string ValidContentType => "application/json";
@@ -42,9 +44,11 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
         }
 
         var (buffer, length) = await ReadPooledAsync(content, cancellationToken).ConfigureAwait(false);
+        var bodyOwnsBuffer = false;
         try
         {
-            var utf8Json = WithoutByteOrderMark(buffer.AsSpan(0, length));
+            var start = buffer.AsSpan(0, length).StartsWith(Utf8ByteOrderMark) ? Utf8ByteOrderMark.Length : 0;
+            var utf8Json = buffer.AsMemory(start, length - start);
             if (utf8Json.IsEmpty)
             {
                 throw new HoneyHiveResponseFormatException("The response body is empty where JSON was expected.");
@@ -53,12 +57,16 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
             // JSON must be UTF-8 (RFC 8259). The parser only notices invalid bytes when a string is read,
             // as InvalidOperationException, maybe long after parsing; checking here (vectorized, cheap next
             // to parsing) makes a corrupt body one typed error up front.
-            if (!Utf8.IsValid(utf8Json))
+            if (!Utf8.IsValid(utf8Json.Span))
             {
                 throw new HoneyHiveResponseFormatException("The response body is not valid UTF-8.");
             }
 
-            return new HoneyHiveJsonParseNode(ParseOwned(utf8Json), isRoot: true);
+            // The document reads the pooled buffer in place and rents its token table from the pool;
+            // both go back when the root node has filled its model (see PooledBody).
+            var document = JsonDocument.Parse(utf8Json, DocumentOptions);
+            bodyOwnsBuffer = true;
+            return new HoneyHiveJsonParseNode(document.RootElement, new PooledBody(document, buffer));
         }
         catch (JsonException ex)
         {
@@ -69,28 +77,15 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (!bodyOwnsBuffer)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
-    // RFC 8259 lets a reader ignore a byte order mark, and some proxies and Windows-hosted gateways add
-    // one; Utf8JsonReader does not skip it.
-    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> utf8Json) =>
-        utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8Json[3..] : utf8Json;
-
-    // JsonElement.ParseValue copies the value and its token table into arrays of exactly the right
-    // size that the element owns. JsonDocument.Parse instead keeps an ArrayPool rental for the table,
-    // rounded up to a power of two, that is never returned here because the document is never
-    // disposed (the models point into it): on a 17 MiB page that wasted several MiB per parse.
-    private static JsonElement ParseOwned(ReadOnlySpan<byte> utf8Json)
-    {
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
-        var root = JsonElement.ParseValue(ref reader);
-        // ParseValue stops after one value; the reader throws on anything but whitespace after it,
-        // so a response with trailing garbage is still rejected as JsonDocument.Parse would.
-        reader.Read();
-        return root;
-    }
+    // RFC 8259 lets a reader ignore a byte order mark, and some proxies and Windows-hosted gateways add one.
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     // The response is only needed until it is parsed, so it goes into pooled buffers: exact-size for
     // a seekable stream, doubling (and returning the smaller rental) for a network stream.

@@ -20,6 +20,51 @@ namespace HoneyHive.Kiota.Serialization;
 /// </remarks>
 public static class JsonElementReader
 {
+    // Set while a response body whose memory is pooled is read into models: whatever the models keep
+    // (free-form values, additional data) must then be copied out of it. Reading is synchronous, so
+    // one flag per thread is exact.
+    [ThreadStatic]
+    private static bool t_detaching;
+
+    /// <summary>Keeps a value for a model: the value itself, or its own copy when the body it points into
+    /// is about to be released (see <see cref="HoneyHiveJsonParseNodeFactory"/>).</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <returns>A value that stays valid as long as the model holds it.</returns>
+    public static JsonElement Keep(JsonElement value) => t_detaching ? value.Clone() : value;
+
+    /// <summary>Makes <see cref="Keep"/> copy values, when <paramref name="detach"/> is set, until the returned scope ends.</summary>
+    internal static DetachScope Detaching(bool detach) => new(detach || t_detaching);
+
+    /// <summary>For models with free-form fields: when the body is about to be released, copies the whole
+    /// object once (cheaper than copying each free-form value) and reads the rest of it without copying.</summary>
+    /// <param name="element">The model's JSON object; replaced by its own copy when one is needed.</param>
+    /// <returns>A scope that restores the mode when disposed.</returns>
+    public static DetachScope OwnWhenDetaching(ref JsonElement element)
+    {
+        if (!t_detaching)
+        {
+            return new DetachScope(false);
+        }
+
+        element = element.Clone();
+        return new DetachScope(false);
+    }
+
+    /// <summary>Restores the previous copy mode when disposed.</summary>
+    public readonly struct DetachScope : IDisposable
+    {
+        private readonly bool _previous;
+
+        internal DetachScope(bool detaching)
+        {
+            _previous = t_detaching;
+            t_detaching = detaching;
+        }
+
+        /// <summary>Restores the mode that was in force when the scope began.</summary>
+        public void Dispose() => t_detaching = _previous;
+    }
+
     /// <summary>The property's name as UTF-8, without allocating unless the name was escaped in the JSON.</summary>
     /// <param name="property">A property of a parsed object.</param>
     /// <returns>The unescaped UTF-8 bytes of the name.</returns>
@@ -205,21 +250,21 @@ public static class JsonElementReader
         return true;
     }
 
-    /// <summary>Keeps free-form JSON as it is, pointing into the parsed document (no copy).</summary>
+    /// <summary>Keeps free-form JSON as a <see cref="JsonElement"/> (see <see cref="Keep"/>).</summary>
     /// <param name="value">The JSON value.</param>
     /// <returns>The value, or null for JSON null.</returns>
     public static JsonElement? FreeFormElement(JsonElement value) =>
-        value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : value;
+        value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : Keep(value);
 
     /// <summary>Wraps free-form JSON in a mutable node; the wrapper reads the element lazily.</summary>
     /// <param name="value">The JSON value.</param>
     /// <returns>The node, or null for JSON null.</returns>
     public static JsonNode? FreeFormNode(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Object => JsonObject.Create(value),
-        JsonValueKind.Array => JsonArray.Create(value),
+        JsonValueKind.Object => JsonObject.Create(Keep(value)),
+        JsonValueKind.Array => JsonArray.Create(Keep(value)),
         JsonValueKind.Null or JsonValueKind.Undefined => null,
-        _ => JsonValue.Create(value),
+        _ => JsonValue.Create(Keep(value)),
     };
 
     /// <summary>The string's text, or null when its escapes do not form valid UTF-16 (a lone surrogate).</summary>

@@ -107,11 +107,16 @@ public static class ModelEmitter
         using (w.Block("void IJsonElementParsable.ReadFrom(JsonElement element)"))
         {
             w.Line("if (element.ValueKind != JsonValueKind.Object) return;");
+            if (spec.Properties.Any(p => p.Kind == PropertyKind.FreeForm))
+            {
+                w.Line($"using var owned = {Reader}.OwnWhenDetaching(ref element);");
+            }
+
             using (w.Block("foreach (var property in element.EnumerateObject())"))
             {
                 using (w.Block($"if (!ReadProperty({Reader}.NameOf(property), property.Value))"))
                 {
-                    w.Line("AdditionalData[property.Name] = property.Value;");
+                    w.Line($"AdditionalData[property.Name] = {Reader}.Keep(property.Value);");
                 }
             }
         }

@@ -76,7 +76,7 @@ namespace HoneyHive.Kiota.Models
             {
                 if (!ReadProperty(global::HoneyHive.Kiota.Serialization.JsonElementReader.NameOf(property), property.Value))
                 {
-                    AdditionalData[property.Name] = property.Value;
+                    AdditionalData[property.Name] = global::HoneyHive.Kiota.Serialization.JsonElementReader.Keep(property.Value);
                 }
             }
         }

@@ -120,11 +120,12 @@ namespace HoneyHive.Kiota.Models
         void IJsonElementParsable.ReadFrom(JsonElement element)
         {
             if (element.ValueKind != JsonValueKind.Object) return;
+            using var owned = global::HoneyHive.Kiota.Serialization.JsonElementReader.OwnWhenDetaching(ref element);
             foreach (var property in element.EnumerateObject())
             {
                 if (!ReadProperty(global::HoneyHive.Kiota.Serialization.JsonElementReader.NameOf(property), property.Value))
                 {
-                    AdditionalData[property.Name] = property.Value;
+                    AdditionalData[property.Name] = global::HoneyHive.Kiota.Serialization.JsonElementReader.Keep(property.Value);
                 }
             }
         }

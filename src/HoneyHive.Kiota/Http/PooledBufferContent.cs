@@ -1,0 +1,99 @@
+using System.Buffers;
+using System.Net;
+
+namespace HoneyHive.Kiota.Http;
+
+/// <summary>
+/// A response body read completely into an <see cref="ArrayPool{T}"/> rental, returned when the response
+/// is disposed.
+/// </summary>
+/// <remarks>
+/// <see cref="HttpContent.LoadIntoBufferAsync()"/> allocates an exact-size array per response: for export
+/// pages (17 MiB at the API's 7,500-event limit) that is large-object garbage on every page, freed only by
+/// gen-2 collections, and a paginated export's memory grew with it. The pool's arrays are reused page
+/// after page instead.
+/// </remarks>
+internal sealed class PooledBufferContent : HttpContent
+{
+    private const int InitialCapacity = 16 * 1024;
+
+    private byte[]? _buffer;
+    private readonly int _length;
+
+    private PooledBufferContent(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        _length = length;
+    }
+
+    /// <summary>Reads <paramref name="original"/> to its end, then disposes it.</summary>
+    public static async Task<PooledBufferContent> LoadAsync(HttpContent original, CancellationToken cancellationToken)
+    {
+        var capacity = original.Headers.ContentLength is { } declared and > 0 and < int.MaxValue ? (int)declared + 1 : InitialCapacity;
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        var length = 0;
+        try
+        {
+            var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+
+        var content = new PooledBufferContent(buffer, length);
+        foreach (var header in original.Headers)
+        {
+            if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        original.Dispose();
+        return content;
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        stream.WriteAsync(Buffer, 0, _length);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        stream.WriteAsync(Buffer.AsMemory(0, _length), cancellationToken).AsTask();
+
+    protected override Task<Stream> CreateContentReadStreamAsync() =>
+        Task.FromResult<Stream>(new MemoryStream(Buffer, 0, _length, writable: false));
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _length;
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(PooledBufferContent));
+}
