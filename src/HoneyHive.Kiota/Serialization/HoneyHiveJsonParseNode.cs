@@ -31,7 +31,8 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     internal HoneyHiveJsonParseNode(JsonElement element, PooledBody body)
         : this(element, isRoot: true) => _body = body;
 
-    /// <summary>The JSON value this node reads.</summary>
+    /// <summary>The JSON value this node reads. For the root node of a response body this is valid only
+    /// until a model has been read from the node: the body's pooled memory is then released.</summary>
     public JsonElement Element { get; }
 
     /// <inheritdoc />
