@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using HoneyHive.Kiota.Serialization;
 
 namespace HoneyHive.Kiota.Http;
 
@@ -30,7 +31,7 @@ internal sealed class PooledBufferContent : HttpContent
     public static async Task<PooledBufferContent> LoadAsync(HttpContent original, CancellationToken cancellationToken)
     {
         var capacity = original.Headers.ContentLength is { } declared and > 0 and < int.MaxValue ? (int)declared + 1 : InitialCapacity;
-        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        var buffer = BodyBufferPool.Instance.Rent(capacity);
         var length = 0;
         try
         {
@@ -43,9 +44,9 @@ internal sealed class PooledBufferContent : HttpContent
                     length += read;
                     if (length == buffer.Length)
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                        var larger = BodyBufferPool.Instance.Rent(checked(buffer.Length * 2));
                         buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        BodyBufferPool.Instance.Return(buffer);
                         buffer = larger;
                     }
                 }
@@ -53,7 +54,7 @@ internal sealed class PooledBufferContent : HttpContent
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            BodyBufferPool.Instance.Return(buffer);
             throw;
         }
 
@@ -89,7 +90,7 @@ internal sealed class PooledBufferContent : HttpContent
     {
         if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            BodyBufferPool.Instance.Return(buffer);
         }
 
         base.Dispose(disposing);

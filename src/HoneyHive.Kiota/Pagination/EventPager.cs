@@ -1,4 +1,5 @@
 using HoneyHive.Kiota.Models;
+using Microsoft.Kiota.Abstractions;
 
 namespace HoneyHive.Kiota.Pagination;
 
@@ -64,8 +65,12 @@ public sealed class EventPager(HoneyHiveApiClient api)
     private static IAsyncEnumerable<EventPage> ReadPages(PageRequest request, Func<PageRequest, PageFetcher> fetcher, CancellationToken cancellationToken) =>
         PagedReader.ReadPagesAsync(request, fetcher(request), cancellationToken);
 
-    private PageFetcher GetFetcher(PageRequest request) => (page, limit, cancellationToken) =>
-        _api.Events.GetAsync(
+    // Both fetchers hand the response to a PageResponseHandler instead of letting the adapter build an
+    // EventList: the pager makes the events into models one at a time (see PageBody).
+    private PageFetcher GetFetcher(PageRequest request) => async (page, limit, cancellationToken) =>
+    {
+        var handler = new PageResponseHandler();
+        await _api.Events.GetAsync(
             c =>
             {
                 c.QueryParameters.Project = request.Project;
@@ -73,11 +78,16 @@ public sealed class EventPager(HoneyHiveApiClient api)
                 c.QueryParameters.DateRange = request.DateRange;
                 c.QueryParameters.Limit = limit;
                 c.QueryParameters.Page = page;
+                c.Options.Add(new ResponseHandlerOption { ResponseHandler = handler });
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        return handler.Root;
+    };
 
-    private PageFetcher ExportFetcher(PageRequest request) => (page, limit, cancellationToken) =>
-        _api.Events.Export.PostAsync(
+    private PageFetcher ExportFetcher(PageRequest request) => async (page, limit, cancellationToken) =>
+    {
+        var handler = new PageResponseHandler();
+        await _api.Events.Export.PostAsync(
             new ExportEventsRequest
             {
                 Project = request.Project,
@@ -87,5 +97,8 @@ public sealed class EventPager(HoneyHiveApiClient api)
                 Limit = limit,
                 Page = page,
             },
-            cancellationToken: cancellationToken);
+            c => c.Options.Add(new ResponseHandlerOption { ResponseHandler = handler }),
+            cancellationToken).ConfigureAwait(false);
+        return handler.Root;
+    };
 }

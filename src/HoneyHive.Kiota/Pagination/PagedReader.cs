@@ -1,12 +1,12 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using HoneyHive.Kiota.Errors;
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Serialization;
 
 namespace HoneyHive.Kiota.Pagination;
 
 /// <summary>Fetches one page: 1-based page number and limit in, the server's answer out.</summary>
-internal delegate Task<EventList?> PageFetcher(int page, int limit, CancellationToken cancellationToken);
+internal delegate Task<HoneyHiveJsonParseNode?> PageFetcher(int page, int limit, CancellationToken cancellationToken);
 
 /// <summary>The page loop shared by GET /events and POST /events/export.</summary>
 /// <remarks>
@@ -24,9 +24,15 @@ internal static class PagedReader
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var cursor = new PageCursor(request, fetch);
-        while (await cursor.NextAsync(cancellationToken).ConfigureAwait(false) is { } page)
+        while (await cursor.NextAsync(cancellationToken).ConfigureAwait(false) is { } read)
         {
-            yield return page;
+            List<Event> events;
+            using (read.Body)
+            {
+                events = read.Body.Events(read.Take).ToList();
+            }
+
+            yield return new EventPage(events, read.PageNumber, read.TotalEvents, read.Delivered);
         }
     }
 
@@ -35,20 +41,23 @@ internal static class PagedReader
         PageFetcher fetch,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // One page in memory: the page being read is dropped before the next one is fetched. (A foreach
-        // over ReadPagesAsync would keep it alive through the fetch and parse of the next page.)
+        // One parsed page in memory, its events made into models one at a time (see PageBody); the page
+        // goes back to the pool before the next one is fetched.
         var cursor = new PageCursor(request, fetch);
-        IReadOnlyList<Event>? events;
-        while ((events = (await cursor.NextAsync(cancellationToken).ConfigureAwait(false))?.Events) is not null)
+        while (await cursor.NextAsync(cancellationToken).ConfigureAwait(false) is { } read)
         {
-            for (var i = 0; i < events.Count; i++)
+            using (read.Body)
             {
-                yield return events[i];
+                foreach (var item in read.Body.Events(read.Take))
+                {
+                    yield return item;
+                }
             }
-
-            events = null;
         }
     }
+
+    /// <summary>A page that passed the loop guards: its body and how many of its events to deliver.</summary>
+    private sealed record PageRead(PageBody Body, int Take, int PageNumber, long? TotalEvents, long Delivered);
 
     /// <summary>The read's state between pages; each <see cref="NextAsync"/> fetches one page.</summary>
     private sealed class PageCursor(PageRequest request, PageFetcher fetch)
@@ -62,7 +71,7 @@ internal static class PagedReader
         private bool _done;
 
         /// <summary>The next non-empty page, or null when the read is complete.</summary>
-        public async Task<EventPage?> NextAsync(CancellationToken cancellationToken)
+        public async Task<PageRead?> NextAsync(CancellationToken cancellationToken)
         {
             while (!_done)
             {
@@ -85,42 +94,48 @@ internal static class PagedReader
                         _firstTotal);
                 }
 
-                var list = await fetch(page, _limit, cancellationToken).ConfigureAwait(false);
-                var events = EventsOf(list, page, _delivered);
-                var totalEvents = list.TotalEvents;
-                if (page == 1 && totalEvents is { } first)
+                var body = PageBody.Read(await fetch(page, _limit, cancellationToken).ConfigureAwait(false), page, _delivered);
+                var handedOver = false;
+                try
                 {
-                    _firstTotal = first;
-                    _guardBound = (int)Math.Min(int.MaxValue, CeilingDivide(Math.Max(first, 0), _limit) + 1);
+                    var count = body.Count;
+                    var totalEvents = body.TotalEvents;
+                    if (page == 1 && totalEvents is { } first)
+                    {
+                        _firstTotal = first;
+                        _guardBound = (int)Math.Min(int.MaxValue, CeilingDivide(Math.Max(first, 0), _limit) + 1);
+                    }
+
+                    var signature = body.Signature();
+                    if (_previous is { } last && signature is { } current && count > 0 && last == current)
+                    {
+                        throw new EventPaginationException(
+                            EventPaginationError.RepeatedPage,
+                            $"Pages {page - 1} and {page} hold the same {count} events: the server ignores the page number. The read was stopped after {_delivered} events.",
+                            page - 1,
+                            _delivered,
+                            _firstTotal);
+                    }
+
+                    _previous = signature;
+                    var take = request.MaxEvents is { } maxEvents && maxEvents - _delivered < count ? (int)(maxEvents - _delivered) : count;
+                    _delivered += take;
+                    var shortPage = count < _limit;
+                    var reachedTotal = totalEvents is { } all && (long)page * _limit >= all;
+                    var reachedMax = request.MaxEvents is { } max && _delivered >= max;
+                    _done = shortPage || reachedTotal || reachedMax;
+                    if (take > 0)
+                    {
+                        handedOver = true;
+                        return new PageRead(body, take, page, totalEvents, _delivered);
+                    }
                 }
-
-                var signature = Signature(events);
-                if (_previous is { } last && signature is { } current && events.Count > 0 && last == current)
+                finally
                 {
-                    throw new EventPaginationException(
-                        EventPaginationError.RepeatedPage,
-                        $"Pages {page - 1} and {page} hold the same {events.Count} events: the server ignores the page number. The read was stopped after {_delivered} events.",
-                        page - 1,
-                        _delivered,
-                        _firstTotal);
-                }
-
-                _previous = signature;
-
-                IReadOnlyList<Event> delivering = events;
-                if (request.MaxEvents is { } maxEvents && maxEvents - _delivered < events.Count)
-                {
-                    delivering = events.GetRange(0, (int)(maxEvents - _delivered));
-                }
-
-                _delivered += delivering.Count;
-                var shortPage = events.Count < _limit;
-                var reachedTotal = totalEvents is { } count && (long)page * _limit >= count;
-                var reachedMax = request.MaxEvents is { } max && _delivered >= max;
-                _done = shortPage || reachedTotal || reachedMax;
-                if (delivering.Count > 0)
-                {
-                    return new EventPage(delivering, page, totalEvents, _delivered);
+                    if (!handedOver)
+                    {
+                        body.Dispose();
+                    }
                 }
             }
 
@@ -130,33 +145,4 @@ internal static class PagedReader
     }
 
     private static long CeilingDivide(long value, int divisor) => (value + divisor - 1) / divisor;
-
-    // A page without an events array (no body, a 204, "events" of another JSON type) would otherwise
-    // read as an empty page, which ends the read: a truncation that looks like a complete read.
-    private static List<Event> EventsOf([NotNull] EventList? list, int page, long delivered)
-    {
-        if (list is null)
-        {
-            throw new HoneyHiveResponseFormatException($"Page {page} of the read had no body where a page of events was expected; {delivered} events were delivered before it.");
-        }
-
-        if (list.Events is { } events)
-        {
-            return events;
-        }
-
-        // {"totalEvents": 0} without the array is an unambiguous empty result.
-        if (list.TotalEvents == 0 && !list.AdditionalData.ContainsKey("events"))
-        {
-            return [];
-        }
-
-        throw new HoneyHiveResponseFormatException($"Page {page} of the read has no \"events\" array; {delivered} events were delivered before it.");
-    }
-
-    // Events without ids (an export projection may leave event_id out) give no signature: no check.
-    private static (int, string?, string?)? Signature(List<Event> events) =>
-        events.Count > 0 && events[0].EventId is { } firstId && events[^1].EventId is { } lastId
-            ? (events.Count, firstId, lastId)
-            : null;
 }

@@ -79,7 +79,7 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
         {
             if (!bodyOwnsBuffer)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                BodyBufferPool.Instance.Return(buffer);
             }
         }
     }
@@ -92,7 +92,7 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
     private static async Task<(byte[] Buffer, int Length)> ReadPooledAsync(Stream content, CancellationToken cancellationToken)
     {
         var capacity = content.CanSeek ? checked((int)Math.Max(0, content.Length - content.Position)) + 1 : 64 * 1024;
-        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        var buffer = BodyBufferPool.Instance.Rent(capacity);
         var length = 0;
         try
         {
@@ -100,9 +100,9 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
             {
                 if (length == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                    var larger = BodyBufferPool.Instance.Rent(checked(buffer.Length * 2));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    BodyBufferPool.Instance.Return(buffer);
                     buffer = larger;
                 }
 
@@ -117,7 +117,7 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            BodyBufferPool.Instance.Return(buffer);
             throw;
         }
     }

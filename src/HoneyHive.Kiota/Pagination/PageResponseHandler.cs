@@ -1,0 +1,60 @@
+using System.Net;
+using HoneyHive.Kiota.Errors;
+using HoneyHive.Kiota.Http;
+using HoneyHive.Kiota.Serialization;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+
+namespace HoneyHive.Kiota.Pagination;
+
+/// <summary>
+/// Takes a page response instead of the request adapter (Kiota's <see cref="ResponseHandlerOption"/>) and
+/// keeps it parsed but unread, so the pager can turn its events into models one at a time.
+/// </summary>
+internal sealed class PageResponseHandler : IResponseHandler
+{
+    private static readonly HoneyHiveJsonParseNodeFactory Factory = new();
+
+    /// <summary>The parsed body, or null when the response had none.</summary>
+    public HoneyHiveJsonParseNode? Root { get; private set; }
+
+    public async Task<ModelType?> HandleResponseAsync<NativeResponseType, ModelType>(NativeResponseType response, Dictionary<string, ParsableFactory<IParsable>>? errorMappings)
+    {
+        if (response is not HttpResponseMessage message)
+        {
+            throw new InvalidOperationException($"The page reader needs an {nameof(HttpResponseMessage)}; the request adapter passed a {typeof(NativeResponseType).Name}.");
+        }
+
+        using (message)
+        {
+            // The client's pipeline has already turned error statuses into typed exceptions; this is for
+            // request adapters without it.
+            if (!message.IsSuccessStatusCode)
+            {
+                throw new ApiException($"The server returned status {(int)message.StatusCode} for a page of events.")
+                {
+                    ResponseStatusCode = (int)message.StatusCode,
+                };
+            }
+
+            if (message.StatusCode == HttpStatusCode.NoContent || message.Content.Headers.ContentLength == 0)
+            {
+                return default;
+            }
+
+            var mediaType = message.Content.Headers.ContentType?.MediaType;
+            if (!MediaTypes.IsJson(mediaType))
+            {
+                throw new HoneyHiveResponseFormatException($"The response is {mediaType ?? "untyped"}, not JSON.");
+            }
+
+            var stream = await message.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                Root = (HoneyHiveJsonParseNode)await Factory.GetRootParseNodeAsync(Factory.ValidContentType, stream).ConfigureAwait(false);
+            }
+        }
+
+        return default;
+    }
+}
