@@ -54,6 +54,27 @@ internal sealed class SynthesizedPageContent : HttpContent
         return Task.CompletedTask;
     }
 
+    // Read like a network response: HttpContent's default read stream would first buffer the whole
+    // page into one exact-size array, 17 MiB of large-object garbage per page that a socket never
+    // produces, and the client run would be measuring that.
+    protected override Task<Stream> CreateContentReadStreamAsync() =>
+        Task.FromResult<Stream>(new SegmentStream(Segments()));
+
+    private IEnumerable<ReadOnlyMemory<byte>> Segments()
+    {
+        var position = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            var id = _template.IdOffsets[i];
+            yield return _template.Bytes[position..id];
+            yield return _idPrefix;
+            position = id + PageTemplate.IdPrefixLength;
+        }
+
+        yield return _template.Bytes[position..EventsLength];
+        yield return _tail;
+    }
+
     private void Write(Stream stream)
     {
         var bytes = _template.Bytes.Span;

@@ -16,8 +16,6 @@ namespace HoneyHive.Kiota.Http;
 /// </remarks>
 internal sealed class PooledBufferContent : HttpContent
 {
-    private const int InitialCapacity = 16 * 1024;
-
     private byte[]? _buffer;
     private readonly int _length;
 
@@ -30,34 +28,14 @@ internal sealed class PooledBufferContent : HttpContent
     /// <summary>Reads <paramref name="original"/> to its end, then disposes it.</summary>
     public static async Task<PooledBufferContent> LoadAsync(HttpContent original, CancellationToken cancellationToken)
     {
-        var capacity = original.Headers.ContentLength is { } declared and > 0 and < int.MaxValue ? (int)declared + 1 : InitialCapacity;
-        var buffer = BodyBufferPool.Instance.Rent(capacity);
-        var length = 0;
-        try
+        var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        (byte[] Buffer, int Length) body;
+        await using (stream.ConfigureAwait(false))
         {
-            var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                int read;
-                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                    if (length == buffer.Length)
-                    {
-                        var larger = BodyBufferPool.Instance.Rent(checked(buffer.Length * 2));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        BodyBufferPool.Instance.Return(buffer);
-                        buffer = larger;
-                    }
-                }
-            }
-        }
-        catch
-        {
-            BodyBufferPool.Instance.Return(buffer);
-            throw;
+            body = await BodyBufferPool.ReadAllAsync(stream, original.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
         }
 
+        var (buffer, length) = body;
         var content = new PooledBufferContent(buffer, length);
         foreach (var header in original.Headers)
         {

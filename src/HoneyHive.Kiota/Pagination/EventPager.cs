@@ -81,7 +81,7 @@ public sealed class EventPager(HoneyHiveApiClient api)
                 c.Options.Add(new ResponseHandlerOption { ResponseHandler = handler });
             },
             cancellationToken).ConfigureAwait(false);
-        return handler.Root;
+        return handler.Page;
     };
 
     private PageFetcher ExportFetcher(PageRequest request) => async (page, limit, cancellationToken) =>
@@ -99,6 +99,6 @@ public sealed class EventPager(HoneyHiveApiClient api)
             },
             c => c.Options.Add(new ResponseHandlerOption { ResponseHandler = handler }),
             cancellationToken).ConfigureAwait(false);
-        return handler.Root;
+        return handler.Page;
     };
 }

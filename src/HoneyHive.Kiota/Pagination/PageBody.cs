@@ -6,69 +6,119 @@ using HoneyHive.Kiota.Serialization;
 namespace HoneyHive.Kiota.Pagination;
 
 /// <summary>
-/// One page as parsed JSON in pooled memory, its events turned into models on demand.
+/// One page of events in pooled memory: the body scanned once for where each event is, each event parsed
+/// into a model only when it is reached.
 /// </summary>
 /// <remarks>
-/// Materializing a whole page of models up front keeps all 7,500 of them alive while the first is read:
-/// they outlive several collections, are promoted, and a long export piles up dead pages in gen 2.
-/// Made one at a time, each model dies young; the page's own memory goes back to the pool on dispose.
+/// Parsing a whole page up front costs a page-sized token table (rented by <see cref="JsonDocument"/>
+/// from the shared pool, which parks it per thread) and keeps all 7,500 models alive while the first is
+/// read: they outlive several collections, are promoted, and a long export piles up dead pages in gen 2.
+/// Parsed one at a time, each event needs a small document and its model dies young; the page's bytes
+/// go back to <see cref="BodyBufferPool"/> on dispose.
 /// </remarks>
 internal sealed class PageBody : IDisposable
 {
-    private readonly HoneyHiveJsonParseNode _root;
-    private readonly JsonElement _events;
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = HoneyHiveJsonParseNodeFactory.MaxDepth };
 
-    private PageBody(HoneyHiveJsonParseNode root, JsonElement events, int count, long? totalEvents)
+    private byte[]? _buffer;
+    private readonly ReadOnlyMemory<byte> _json;
+    private readonly List<(int Start, int Length)> _events;
+
+    private PageBody(byte[] buffer, ReadOnlyMemory<byte> json, List<(int Start, int Length)> events, bool? eventsValid, long? totalEvents)
     {
-        _root = root;
+        _buffer = buffer;
+        _json = json;
         _events = events;
-        Count = count;
+        _eventsValid = eventsValid;
         TotalEvents = totalEvents;
     }
 
+    // null: no "events" key; false: "events" is not an array of objects.
+    private readonly bool? _eventsValid;
+
     /// <summary>How many events the page holds.</summary>
-    public int Count { get; }
+    public int Count => _events.Count;
+
 
     /// <summary>The server's count of all matching events, when it sent one.</summary>
     public long? TotalEvents { get; }
 
-    /// <summary>Validates a page; a body that is not a page is a typed error, never an empty page.</summary>
-    public static PageBody Read(HoneyHiveJsonParseNode? root, int page, long delivered)
+    /// <summary>Scans a body read into a <see cref="BodyBufferPool"/> rental, which the page then owns.</summary>
+    /// <exception cref="HoneyHiveResponseFormatException">The body is not valid JSON or not a JSON object.</exception>
+    public static PageBody Scan(byte[] buffer, int length)
     {
-        if (root is null)
+        var owned = false;
+        try
+        {
+            var json = BodyBufferPool.JsonText(buffer, length);
+            var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = HoneyHiveJsonParseNodeFactory.MaxDepth });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new HoneyHiveResponseFormatException("The response body is not a JSON object where a page of events was expected.");
+            }
+
+            var events = new List<(int, int)>();
+            bool? eventsValid = null;
+            long? total = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isEvents = reader.ValueTextEquals("events"u8);
+                var isTotal = reader.ValueTextEquals("totalEvents"u8);
+                reader.Read();
+                if (isEvents)
+                {
+                    events.Clear();
+                    eventsValid = ScanEvents(ref reader, events);
+                }
+                else if (isTotal && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var count))
+                {
+                    total = count;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            // Anything after the object but white space is an error, as for any other body.
+            if (reader.Read())
+            {
+                throw new HoneyHiveResponseFormatException("The response body has content after its JSON object.");
+            }
+
+            owned = true;
+            return new PageBody(buffer, json, events, eventsValid, total);
+        }
+        catch (JsonException ex)
+        {
+            throw new HoneyHiveResponseFormatException($"The response body is not valid JSON: {ex.Message}", ex);
+        }
+        finally
+        {
+            if (!owned)
+            {
+                BodyBufferPool.Instance.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>Checks that the body is a page: a body that is not is a typed error, never an empty page
+    /// (which would end the read as if it were complete). Disposes the page when it throws.</summary>
+    public static PageBody Validate(PageBody? body, int page, long delivered)
+    {
+        if (body is null)
         {
             throw new HoneyHiveResponseFormatException($"Page {page} of the read had no body where a page of events was expected; {delivered} events were delivered before it.");
         }
 
-        try
+        // {"totalEvents": 0} without the array is an unambiguous empty result.
+        if (body._eventsValid == true || (body._eventsValid is null && body.TotalEvents == 0))
         {
-            var body = root.Element;
-            if (body.ValueKind != JsonValueKind.Object)
-            {
-                throw new HoneyHiveResponseFormatException($"Page {page} of the read is not a JSON object; {delivered} events were delivered before it.");
-            }
-
-            var total = body.TryGetProperty("totalEvents"u8, out var totalValue) && JsonElementReader.TryGetInt64(totalValue, out var parsed) ? parsed : null;
-            if (!body.TryGetProperty("events"u8, out var events))
-            {
-                // {"totalEvents": 0} without the array is an unambiguous empty result.
-                return total == 0
-                    ? new PageBody(root, default, 0, total)
-                    : throw NoEventsArray(page, delivered);
-            }
-
-            if (events.ValueKind != JsonValueKind.Array || events.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
-            {
-                throw NoEventsArray(page, delivered);
-            }
-
-            return new PageBody(root, events, events.GetArrayLength(), total);
+            return body;
         }
-        catch
-        {
-            root.ReleaseBody();
-            throw;
-        }
+
+        body.Dispose();
+        throw new HoneyHiveResponseFormatException($"Page {page} of the read has no \"events\" array; {delivered} events were delivered before it.");
     }
 
     /// <summary>First and last event ids with the count: two consecutive pages with the same signature
@@ -81,40 +131,64 @@ internal sealed class PageBody : IDisposable
         }
 
         var first = IdOf(_events[0]);
-        var last = IdOf(_events[Count - 1]);
+        var last = IdOf(_events[^1]);
         return first is not null && last is not null ? (Count, first, last) : null;
     }
 
-    /// <summary>The first <paramref name="take"/> events, each made into a model when it is reached.</summary>
+    /// <summary>The first <paramref name="take"/> events, each parsed into a model when it is reached.</summary>
     public IEnumerable<Event> Events(int take)
     {
-        if (Count == 0)
+        for (var i = 0; i < take && i < Count; i++)
         {
-            yield break;
-        }
-
-        var index = 0;
-        foreach (var item in _events.EnumerateArray())
-        {
-            if (index++ == take)
-            {
-                yield break;
-            }
-
-            yield return Materialize(item);
+            yield return Materialize(_events[i]);
         }
     }
 
-    public void Dispose() => _root.ReleaseBody();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        {
+            BodyBufferPool.Instance.Return(buffer);
+        }
+    }
 
-    private static Event Materialize(JsonElement item)
+    // Records where each event object starts and ends; false when "events" is not an array of objects.
+    private static bool ScanEvents(ref Utf8JsonReader reader, List<(int, int)> events)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return false;
+        }
+
+        var allObjects = true;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                allObjects = false;
+                reader.Skip();
+                continue;
+            }
+
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            events.Add((start, (int)reader.BytesConsumed - start));
+        }
+
+        return allObjects;
+    }
+
+    private Event Materialize((int Start, int Length) range)
     {
         try
         {
-            // The page's memory is released after the page: the model copies what it keeps.
+            using var document = JsonDocument.Parse(Slice(range), DocumentOptions);
+
+            // The document is disposed right after: the model copies what it keeps.
             using (JsonElementReader.Detaching(true))
             {
-                return new HoneyHiveJsonParseNode(item).GetObjectValue(Event.CreateFromDiscriminatorValue);
+                return new HoneyHiveJsonParseNode(document.RootElement).GetObjectValue(Event.CreateFromDiscriminatorValue);
             }
         }
         catch (InvalidOperationException ex)
@@ -124,9 +198,12 @@ internal sealed class PageBody : IDisposable
         }
     }
 
-    private static string? IdOf(JsonElement item) =>
-        item.TryGetProperty("event_id"u8, out var id) && JsonElementReader.TryGetString(id, out var text) ? text : null;
+    private string? IdOf((int Start, int Length) range)
+    {
+        using var document = JsonDocument.Parse(Slice(range), DocumentOptions);
+        return document.RootElement.TryGetProperty("event_id"u8, out var id) && JsonElementReader.TryGetString(id, out var text) ? text : null;
+    }
 
-    private static HoneyHiveResponseFormatException NoEventsArray(int page, long delivered) =>
-        new($"Page {page} of the read has no \"events\" array; {delivered} events were delivered before it.");
+    private ReadOnlyMemory<byte> Slice((int Start, int Length) range) =>
+        _buffer is null ? throw new ObjectDisposedException(nameof(PageBody)) : _json.Slice(range.Start, range.Length);
 }

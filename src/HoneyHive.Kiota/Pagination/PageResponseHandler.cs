@@ -9,14 +9,12 @@ namespace HoneyHive.Kiota.Pagination;
 
 /// <summary>
 /// Takes a page response instead of the request adapter (Kiota's <see cref="ResponseHandlerOption"/>) and
-/// keeps it parsed but unread, so the pager can turn its events into models one at a time.
+/// keeps it scanned but unparsed, so the pager can turn its events into models one at a time.
 /// </summary>
 internal sealed class PageResponseHandler : IResponseHandler
 {
-    private static readonly HoneyHiveJsonParseNodeFactory Factory = new();
-
-    /// <summary>The parsed body, or null when the response had none.</summary>
-    public HoneyHiveJsonParseNode? Root { get; private set; }
+    /// <summary>The scanned body, or null when the response had none.</summary>
+    public PageBody? Page { get; private set; }
 
     public async Task<ModelType?> HandleResponseAsync<NativeResponseType, ModelType>(NativeResponseType response, Dictionary<string, ParsableFactory<IParsable>>? errorMappings)
     {
@@ -51,7 +49,8 @@ internal sealed class PageResponseHandler : IResponseHandler
             var stream = await message.Content.ReadAsStreamAsync().ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                Root = (HoneyHiveJsonParseNode)await Factory.GetRootParseNodeAsync(Factory.ValidContentType, stream).ConfigureAwait(false);
+                var (buffer, length) = await BodyBufferPool.ReadAllAsync(stream, message.Content.Headers.ContentLength, CancellationToken.None).ConfigureAwait(false);
+                Page = PageBody.Scan(buffer, length);
             }
         }
 

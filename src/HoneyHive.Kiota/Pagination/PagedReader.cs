@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
 using HoneyHive.Kiota.Errors;
 using HoneyHive.Kiota.Models;
-using HoneyHive.Kiota.Serialization;
 
 namespace HoneyHive.Kiota.Pagination;
 
 /// <summary>Fetches one page: 1-based page number and limit in, the server's answer out.</summary>
-internal delegate Task<HoneyHiveJsonParseNode?> PageFetcher(int page, int limit, CancellationToken cancellationToken);
+internal delegate Task<PageBody?> PageFetcher(int page, int limit, CancellationToken cancellationToken);
 
 /// <summary>The page loop shared by GET /events and POST /events/export.</summary>
 /// <remarks>
@@ -94,7 +93,7 @@ internal static class PagedReader
                         _firstTotal);
                 }
 
-                var body = PageBody.Read(await fetch(page, _limit, cancellationToken).ConfigureAwait(false), page, _delivered);
+                var body = PageBody.Validate(await fetch(page, _limit, cancellationToken).ConfigureAwait(false), page, _delivered);
                 var handedOver = false;
                 try
                 {

@@ -35,10 +35,6 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     /// until a model has been read from the node: the body's pooled memory is then released.</summary>
     public JsonElement Element { get; }
 
-    /// <summary>Returns a root node's pooled body to the pool now (for readers that do not fill a model from
-    /// the root); nothing for other nodes.</summary>
-    internal void ReleaseBody() => _body?.Release();
-
     /// <inheritdoc />
     public Action<IParsable>? OnBeforeAssignFieldValues { get; set; }
 

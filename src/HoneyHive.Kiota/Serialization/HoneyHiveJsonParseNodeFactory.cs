@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text.Json;
-using System.Text.Unicode;
 using HoneyHive.Kiota.Errors;
 using Microsoft.Kiota.Abstractions.Serialization;
 
@@ -43,24 +41,11 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
             throw new ArgumentOutOfRangeException(nameof(contentType), $"expected a {ValidContentType} content type");
         }
 
-        var (buffer, length) = await ReadPooledAsync(content, cancellationToken).ConfigureAwait(false);
+        var (buffer, length) = await BodyBufferPool.ReadAllAsync(content, content.CanSeek ? content.Length - content.Position : null, cancellationToken).ConfigureAwait(false);
         var bodyOwnsBuffer = false;
         try
         {
-            var start = buffer.AsSpan(0, length).StartsWith(Utf8ByteOrderMark) ? Utf8ByteOrderMark.Length : 0;
-            var utf8Json = buffer.AsMemory(start, length - start);
-            if (utf8Json.IsEmpty)
-            {
-                throw new HoneyHiveResponseFormatException("The response body is empty where JSON was expected.");
-            }
-
-            // JSON must be UTF-8 (RFC 8259). The parser only notices invalid bytes when a string is read,
-            // as InvalidOperationException, maybe long after parsing; checking here (vectorized, cheap next
-            // to parsing) makes a corrupt body one typed error up front.
-            if (!Utf8.IsValid(utf8Json.Span))
-            {
-                throw new HoneyHiveResponseFormatException("The response body is not valid UTF-8.");
-            }
+            var utf8Json = BodyBufferPool.JsonText(buffer, length);
 
             // The document reads the pooled buffer in place and rents its token table from the pool;
             // both go back when the root node has filled its model (see PooledBody).
@@ -81,44 +66,6 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
             {
                 BodyBufferPool.Instance.Return(buffer);
             }
-        }
-    }
-
-    // RFC 8259 lets a reader ignore a byte order mark, and some proxies and Windows-hosted gateways add one.
-    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
-
-    // The response is only needed until it is parsed, so it goes into pooled buffers: exact-size for
-    // a seekable stream, doubling (and returning the smaller rental) for a network stream.
-    private static async Task<(byte[] Buffer, int Length)> ReadPooledAsync(Stream content, CancellationToken cancellationToken)
-    {
-        var capacity = content.CanSeek ? checked((int)Math.Max(0, content.Length - content.Position)) + 1 : 64 * 1024;
-        var buffer = BodyBufferPool.Instance.Rent(capacity);
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = BodyBufferPool.Instance.Rent(checked(buffer.Length * 2));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    BodyBufferPool.Instance.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return (buffer, length);
-                }
-
-                length += read;
-            }
-        }
-        catch
-        {
-            BodyBufferPool.Instance.Return(buffer);
-            throw;
         }
     }
 }

@@ -26,6 +26,7 @@ public class MalformedPageTests
     [InlineData("""{"events":{"0":{}},"totalEvents":5}""")]
     [InlineData("""{"totalEvents":5}""")]
     [InlineData("""{"events":"none","totalEvents":0}""")]
+    [InlineData("""{"events":[{"event_id":"a"},5],"totalEvents":2}""")]
     public async Task APageWithoutAnEventsArrayIsAFormatError(string pageJson)
     {
         var error = await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => ReadAllAsync(pageJson));
@@ -36,6 +37,17 @@ public class MalformedPageTests
     [Fact]
     public async Task ANoContentAnswerIsAFormatError() =>
         await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => ReadAllAsync("", HttpStatusCode.NoContent));
+
+    [Theory]
+    [InlineData("""{"events":[{"event_id":"a"}],"totalEvents":1} x""")]
+    [InlineData("""{"events":[{"event_id":"a"}""")]
+    [InlineData("""[{"event_id":"a"}]""")]
+    public async Task ABodyThatIsNotAJsonObjectIsAFormatError(string pageJson) =>
+        await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => ReadAllAsync(pageJson));
+
+    [Fact]
+    public async Task EscapedPropertyNamesAreRead() =>
+        Assert.Equal(2, await ReadAllAsync("""{"\u0065vents":[{"event_id":"a"},{"event_id":"b"}],"total\u0045vents":2}"""));
 
     [Fact]
     public async Task AnEmptyResultWithoutTheArrayIsEmpty() =>
