@@ -267,7 +267,8 @@ internal sealed class HoneyHiveRequestAdapter(
         }
     }
 
-    private static bool HasNoContent(HttpResponseMessage response) =>
+    /// <summary>A 204, or a body that says it is empty.</summary>
+    internal static bool HasNoContent(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0;
 
     private static ModelType? PrimitiveOf<ModelType>(IParseNode node)

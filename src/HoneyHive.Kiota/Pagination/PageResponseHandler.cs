@@ -1,4 +1,3 @@
-using System.Net;
 using HoneyHive.Kiota.Errors;
 using HoneyHive.Kiota.Http;
 using HoneyHive.Kiota.Serialization;
@@ -35,7 +34,7 @@ internal sealed class PageResponseHandler : IResponseHandler
                 };
             }
 
-            if (message.StatusCode == HttpStatusCode.NoContent || message.Content.Headers.ContentLength == 0)
+            if (HoneyHiveRequestAdapter.HasNoContent(message))
             {
                 return default;
             }

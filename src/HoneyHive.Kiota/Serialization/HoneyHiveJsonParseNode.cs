@@ -14,7 +14,7 @@ namespace HoneyHive.Kiota.Serialization;
 /// </summary>
 public sealed class HoneyHiveJsonParseNode : IParseNode
 {
-    private readonly bool _isRoot;
+    // Set on the root node of a response body only: the body whose memory it releases.
     private readonly PooledBody? _body;
     private JsonParseNode? _stock;
 
@@ -22,14 +22,14 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     /// <param name="element">The JSON value; it must stay valid (its document undisposed) while the node is used.</param>
     public HoneyHiveJsonParseNode(JsonElement element) => Element = element;
 
-    /// <summary>A node over a whole response body, which must have the shape the operation promises.</summary>
-    internal HoneyHiveJsonParseNode(JsonElement element, bool isRoot)
-        : this(element) => _isRoot = isRoot;
-
-    /// <summary>A node over a whole response body in pooled memory: filling a model from it copies what the
-    /// model keeps and then releases the body, so <see cref="Element"/> is only valid until then.</summary>
+    /// <summary>A node over a whole response body in pooled memory, which must have the shape the operation
+    /// promises: filling a model from it copies what the model keeps and then releases the body, so
+    /// <see cref="Element"/> is only valid until then.</summary>
     internal HoneyHiveJsonParseNode(JsonElement element, PooledBody body)
-        : this(element, isRoot: true) => _body = body;
+        : this(element) => _body = body;
+
+    [MemberNotNullWhen(true, nameof(_body))]
+    private bool IsRoot => _body is not null;
 
     /// <summary>The JSON value this node reads. For the root node of a response body this is valid only
     /// until a model has been read from the node: the body's pooled memory is then released.</summary>
@@ -128,7 +128,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         ArgumentNullException.ThrowIfNull(factory);
         if (Element.ValueKind != JsonValueKind.Array)
         {
-            return _isRoot ? throw WrongRoot("an array") : [];
+            return IsRoot ? throw WrongRoot("an array") : [];
         }
 
         var items = new List<T>(Element.GetArrayLength());
@@ -149,7 +149,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
             return Stock.GetObjectValue(factory);
         }
 
-        if (!_isRoot)
+        if (!IsRoot)
         {
             return Fill(factory);
         }
@@ -163,7 +163,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
 
         try
         {
-            using (JsonElementReader.Detaching(_body is not null))
+            using (JsonElementReader.Detaching(true))
             {
                 return Fill(factory);
             }
@@ -176,7 +176,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         }
         finally
         {
-            _body?.Release();
+            _body.Release();
         }
     }
 

@@ -41,12 +41,11 @@ public static class JsonElementReader
     /// <returns>A scope that restores the mode when disposed.</returns>
     public static DetachScope OwnWhenDetaching(ref JsonElement element)
     {
-        if (!t_detaching)
+        if (t_detaching)
         {
-            return new DetachScope(false);
+            element = element.Clone();
         }
 
-        element = element.Clone();
         return new DetachScope(false);
     }
 
