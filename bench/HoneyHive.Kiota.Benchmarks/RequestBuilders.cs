@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using HoneyHive.Bench.Shared.Models;
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Serialization;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -58,8 +59,8 @@ internal sealed class RequestBuilders : IDisposable
         var info = Client.Events.ToGetRequestInformation(config =>
         {
             config.QueryParameters.Project = RequestInputs.Project;
-            config.QueryParameters.Filters = _filters;
-            config.QueryParameters.DateRange = _dateRange;
+            config.QueryParameters.Filters = QueryJson.Serialize(_filters);
+            config.QueryParameters.DateRange = QueryJson.Serialize(_dateRange);
             config.QueryParameters.Limit = RequestInputs.Limit;
             config.QueryParameters.Page = RequestInputs.Page;
         });

@@ -61,10 +61,10 @@ internal static class RequestInputs
             new CreateEventRequest
             {
                 Project = Project, Source = "playground", EventName = "Model Completion", EventType = CreateEventType.Model,
-                Config = Config(), Inputs = Inputs(), Outputs = Outputs(),
+                Config = Config().ToUntypedNode(), Inputs = Inputs().ToUntypedNode(), Outputs = Outputs().ToUntypedNode(),
                 StartTime = DateTimeOffset.FromUnixTimeMilliseconds(1714978764301),
                 EndTime = DateTimeOffset.FromUnixTimeMilliseconds(1714978765301), Duration = 999.8056,
-                Metadata = Metadata(), Metrics = Metrics(), UserProperties = UserProperties(),
+                Metadata = Metadata().ToUntypedNode(), Metrics = Metrics().ToUntypedNode(), UserProperties = UserProperties().ToUntypedNode(),
             },
         ],
     };

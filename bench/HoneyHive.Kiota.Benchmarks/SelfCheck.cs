@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HoneyHive.Kiota.Models;
 using HoneyHive.Kiota.Serialization;
 
 namespace HoneyHive.Kiota.Benchmarks;
@@ -37,11 +38,11 @@ internal static class SelfCheck
             Expect(f.Duration == s.Duration && k.Duration == s.Duration, $"event {i}: duration differs");
             Expect(f.ChildrenIds!.SequenceEqual(s.ChildrenIds!) && k.ChildrenIds!.SequenceEqual(s.ChildrenIds!), $"event {i}: children_ids differ");
             var start = Timestamps.Parse(s.StartTime!.Value.GetString());
-            Expect(start is not null && f.StartTime == start && k.StartTime == start, $"event {i}: start_time differs");
+            Expect(start is not null && f.StartTime?.ToDateTimeOffset() == start && k.StartTime?.ToDateTimeOffset() == start, $"event {i}: start_time differs");
             var faithfulness = s.Metrics!.Value.GetProperty("Answer Faithfulness").GetInt32();
-            Expect(f.Metrics!.Value.GetProperty("Answer Faithfulness").GetInt32() == faithfulness
-                && k.Metrics!.Value.GetProperty("Answer Faithfulness").GetInt32() == faithfulness, $"event {i}: metrics differ");
-            Expect(f.Inputs!.Value.GetRawText() == s.Inputs!.Value.GetRawText(), $"event {i}: inputs differ");
+            Expect(f.Metrics.GetProperty("Answer Faithfulness").GetInt64() == faithfulness
+                && k.Metrics.GetProperty("Answer Faithfulness").GetInt64() == faithfulness, $"event {i}: metrics differ");
+            Expect(f.Inputs!.ToJsonElement().GetRawText() == s.Inputs!.Value.GetRawText(), $"event {i}: inputs differ");
             Expect(f.AdditionalData.Count == 0 && k.AdditionalData.Count == 0, $"event {i}: a described property fell into AdditionalData");
         }
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using HoneyHive.Kiota.Models;
 
 namespace HoneyHive.Kiota.Streaming;
@@ -21,10 +20,7 @@ internal sealed class EventTally
     {
         Count++;
         DurationSum += item.Duration ?? 0;
-        if (item.Metadata is { ValueKind: JsonValueKind.Object } metadata && metadata.TryGetProperty("total_tokens", out var tokens))
-        {
-            TotalTokens += tokens.GetInt64();
-        }
+        TotalTokens += item.Metadata.GetProperty("total_tokens").GetInt64() ?? 0;
     }
 
     public string Checksum => string.Create(CultureInfo.InvariantCulture, $"{Count}/{DurationSum:F4}/{TotalTokens}");

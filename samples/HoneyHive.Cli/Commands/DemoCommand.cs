@@ -5,6 +5,7 @@ using HoneyHive.Kiota.Batching;
 using HoneyHive.Kiota.Filters;
 using HoneyHive.Kiota.Models;
 using HoneyHive.Kiota.Pagination;
+using HoneyHive.Kiota.Serialization;
 using HoneyHive.Kiota.Testing;
 
 namespace HoneyHive.Cli.Commands;
@@ -47,7 +48,7 @@ internal static class DemoCommand
         };
         var exported = await CountAsync(client.ExportEventsAsync(expensive, cancellationToken)).ConfigureAwait(false);
         var listed = await CountAsync(client.GetEventsAsync(expensive, cancellationToken)).ConfigureAwait(false);
-        var expected = generated.Count(e => e.EventType == CreateEventType.Model && (double?)e.Metadata?["cost"] > CostThreshold);
+        var expected = generated.Count(e => e.EventType == CreateEventType.Model && e.Metadata.GetProperty("cost").GetDouble() > CostThreshold);
         o.WriteLine(Invariant($"2. filter: model events costing more than {CostThreshold}: export {exported:N0}, GET {listed:N0}, expected {expected:N0}"));
 
         var everything = new EventQuery(DemoData.Project) { PageSize = 250 };
@@ -60,9 +61,9 @@ internal static class DemoCommand
             foreach (var e in page.Events)
             {
                 total++;
-                var type = EventTypeWire.ToWire(e.EventType) ?? "?";
+                var type = e.EventType is { } kind ? EnumWireNames.Of(kind) : "?";
                 var row = rows.GetValueOrDefault(type);
-                var cost = e.Metadata is { ValueKind: System.Text.Json.JsonValueKind.Object } m && m.TryGetProperty("cost", out var c) && c.TryGetDouble(out var d) ? d : 0;
+                var cost = e.Metadata.GetProperty("cost").GetDouble() ?? 0;
                 rows[type] = (row.Count + 1, row.Duration + (e.Duration ?? 0), row.Cost + cost);
             }
         }

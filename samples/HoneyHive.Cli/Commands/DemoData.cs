@@ -70,19 +70,19 @@ internal static class DemoData
                     CreateEventType.Tool => Tools[random.Next(Tools.Length)],
                     _ => "RAG pipeline",
                 },
-                Config = new JsonObject { ["model"] = Models[random.Next(Models.Length)], ["provider"] = "openai" },
-                Inputs = new JsonObject { ["question"] = $"Question {i}", ["chat_history"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = $"Question {i}" }) },
-                Outputs = new JsonObject { ["content"] = $"Answer {i}" },
+                Config = new JsonObject { ["model"] = Models[random.Next(Models.Length)], ["provider"] = "openai" }.ToUntypedNode(),
+                Inputs = new JsonObject { ["question"] = $"Question {i}", ["chat_history"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = $"Question {i}" }) }.ToUntypedNode(),
+                Outputs = new JsonObject { ["content"] = $"Answer {i}" }.ToUntypedNode(),
                 StartTime = start.AddSeconds(i * 30),
                 EndTime = start.AddSeconds(i * 30).AddMilliseconds(duration),
                 Duration = duration,
-                UserProperties = new JsonObject { ["user"] = $"user-{random.Next(50)}" },
+                UserProperties = new JsonObject { ["user"] = $"user-{random.Next(50)}" }.ToUntypedNode(),
             };
             if (type == CreateEventType.Model)
             {
                 var tokens = random.Next(50, 4000);
-                e.Metadata = new JsonObject { ["cost"] = Math.Round(tokens * 0.0000015, 7), ["total_tokens"] = tokens };
-                e.Metrics = new JsonObject { ["Answer Faithfulness"] = random.Next(1, 6) };
+                e.Metadata = new JsonObject { ["cost"] = Math.Round(tokens * 0.0000015, 7), ["total_tokens"] = tokens }.ToUntypedNode();
+                e.Metrics = new JsonObject { ["Answer Faithfulness"] = random.Next(1, 6) }.ToUntypedNode();
             }
 
             events.Add(e);

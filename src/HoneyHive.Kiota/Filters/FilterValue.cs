@@ -1,4 +1,5 @@
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Serialization;
 
 namespace HoneyHive.Kiota.Filters;
 
@@ -81,7 +82,7 @@ public readonly struct FilterValue : IEquatable<FilterValue>
 
     /// <summary>The value as <c>text:type</c>, the CLI's form.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"{Text}:{EventFilterTypeWire.ToWire(Type)}";
+    public override string ToString() => $"{Text}:{EnumWireNames.Of(Type)}";
 
     /// <summary>Whether two values are equal.</summary>
     /// <param name="left">The first value.</param>

@@ -1,4 +1,5 @@
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Serialization;
 using Microsoft.Kiota.Abstractions;
 
 namespace HoneyHive.Kiota.Pagination;
@@ -74,8 +75,8 @@ public sealed class EventPager(HoneyHiveApiClient api)
             c =>
             {
                 c.QueryParameters.Project = request.Project;
-                c.QueryParameters.Filters = request.Filters;
-                c.QueryParameters.DateRange = request.DateRange;
+                c.QueryParameters.Filters = QueryJson.Serialize(request.Filters);
+                c.QueryParameters.DateRange = request.DateRange is { } range ? QueryJson.Serialize(range) : null;
                 c.QueryParameters.Limit = limit;
                 c.QueryParameters.Page = page;
                 c.Options.Add(new ResponseHandlerOption { ResponseHandler = handler });

@@ -2,21 +2,32 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using HoneyHive.Kiota.Errors;
+using HoneyHive.Kiota.Serialization.Untyped;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Helpers;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
 
 namespace HoneyHive.Kiota.Serialization;
 
 /// <summary>
-/// A Kiota parse node over a <see cref="JsonElement"/> that fills <see cref="IJsonElementParsable"/>
-/// models in one pass and never throws on a value of an unexpected JSON type (it reads as null).
+/// A Kiota parse node over a <see cref="JsonElement"/>: fills models that have a compile-time reader
+/// (<see cref="IJsonElementParsable"/>) in one pass, any other Kiota model through its
+/// <see cref="IParsable.GetFieldDeserializers"/>, and never loses a value of an unexpected JSON type.
 /// </summary>
+/// <remarks>
+/// Kiota's own node answers null when a value does not have the JSON type a property expects
+/// (<c>"duration": "fast"</c>), and the value is gone. This node notes that the value did not fit; the
+/// property stays null and the raw value goes to the model's <see cref="IAdditionalDataHolder.AdditionalData"/>
+/// under its JSON name, so a surprising server answer (or a newer API's enum value) is kept, not dropped.
+/// Free-form values are Kiota's <see cref="UntypedNode"/>s, read from the JSON on first use.
+/// </remarks>
 public sealed class HoneyHiveJsonParseNode : IParseNode
 {
     // Set on the root node of a response body only: the body whose memory it releases.
     private readonly PooledBody? _body;
     private JsonParseNode? _stock;
+    private Fit _fit;
 
     /// <summary>Creates a parse node over <paramref name="element"/>.</summary>
     /// <param name="element">The JSON value; it must stay valid (its document undisposed) while the node is used.</param>
@@ -28,6 +39,15 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     internal HoneyHiveJsonParseNode(JsonElement element, PooledBody body)
         : this(element) => _body = body;
 
+    // Whether what a model's deserializer asked of this node matched the JSON: a composed type asks for
+    // several kinds in turn, so one answer that fits is enough.
+    private enum Fit : byte
+    {
+        NotAsked,
+        Fits,
+        DoesNotFit,
+    }
+
     [MemberNotNullWhen(true, nameof(_body))]
     private bool IsRoot => _body is not null;
 
@@ -35,92 +55,131 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     /// until a model has been read from the node: the body's pooled memory is then released.</summary>
     public JsonElement Element { get; }
 
+    /// <summary>Whether a value was asked of this node and none of the answers fitted its JSON type.</summary>
+    internal bool DidNotFit => _fit == Fit.DoesNotFit;
+
     /// <inheritdoc />
     public Action<IParsable>? OnBeforeAssignFieldValues { get; set; }
 
     /// <inheritdoc />
     public Action<IParsable>? OnAfterAssignFieldValues { get; set; }
 
-    // Kiota's node already handles the rarely used shapes (dates, times, primitive and enum
-    // collections, untyped nodes) correctly; it is only built when one of them is asked for.
+    // Kiota's node handles the rarely used shapes (dates, times, byte arrays) correctly; it is only
+    // built when one of them is asked for.
     private JsonParseNode Stock => _stock ??= new JsonParseNode(Element);
 
     /// <inheritdoc />
     public IParseNode? GetChildNode(string identifier)
     {
-        ArgumentException.ThrowIfNullOrEmpty(identifier);
+        // Kiota's composed types ask for the discriminator with an empty name; that is a valid question.
+        ArgumentNullException.ThrowIfNull(identifier);
         return Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(identifier, out var child)
             ? Child(child)
             : null;
     }
 
     /// <inheritdoc />
-    public string? GetStringValue() => Element.ValueKind == JsonValueKind.String ? JsonElementReader.Decode(Element) : null;
+    public string? GetStringValue() => Note(JsonElementReader.TryGetString(Element, out var value), value);
 
     /// <inheritdoc />
-    public bool? GetBoolValue() => Element.ValueKind switch
+    public bool? GetBoolValue() => Note(JsonElementReader.TryGetBoolean(Element, out var value), value);
+
+    /// <inheritdoc />
+    public byte? GetByteValue() => Answer(IsNumber && Element.TryGetByte(out var value) ? value : (byte?)null);
+
+    /// <inheritdoc />
+    public sbyte? GetSbyteValue() => Answer(IsNumber && Element.TryGetSByte(out var value) ? value : (sbyte?)null);
+
+    /// <inheritdoc />
+    public int? GetIntValue() => Note(JsonElementReader.TryGetInt32(Element, out var value), value);
+
+    /// <inheritdoc />
+    public float? GetFloatValue() => Note(JsonElementReader.TryGetSingle(Element, out var value), value);
+
+    /// <inheritdoc />
+    public long? GetLongValue() => Note(JsonElementReader.TryGetInt64(Element, out var value), value);
+
+    /// <inheritdoc />
+    public double? GetDoubleValue() => Note(JsonElementReader.TryGetDouble(Element, out var value), value);
+
+    /// <inheritdoc />
+    public decimal? GetDecimalValue() => Note(JsonElementReader.TryGetDecimal(Element, out var value), value);
+
+    /// <inheritdoc />
+    public Guid? GetGuidValue() => Note(JsonElementReader.TryGetGuid(Element, out var value), value);
+
+    /// <inheritdoc />
+    public DateTimeOffset? GetDateTimeOffsetValue() => Note(JsonElementReader.TryGetDateTimeOffset(Element, out var value), value);
+
+    /// <inheritdoc />
+    public TimeSpan? GetTimeSpanValue() => Answer(Element.ValueKind == JsonValueKind.String ? Stock.GetTimeSpanValue() : null);
+
+    /// <inheritdoc />
+    public Date? GetDateValue() => Answer(Element.ValueKind == JsonValueKind.String ? Stock.GetDateValue() : null);
+
+    /// <inheritdoc />
+    public Time? GetTimeValue() => Answer(Element.ValueKind == JsonValueKind.String ? Stock.GetTimeValue() : null);
+
+    /// <inheritdoc />
+    public byte[]? GetByteArrayValue() => Answer(Element.ValueKind == JsonValueKind.String ? Stock.GetByteArrayValue() : null);
+
+    /// <inheritdoc />
+    public IEnumerable<T> GetCollectionOfPrimitiveValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
     {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+        if (Element.ValueKind != JsonValueKind.Array)
+        {
+            Note(Element.ValueKind == JsonValueKind.Null);
+            return NoList<T>();
+        }
+
+        // Kiota's node answers each item with its own typed getter; so does this one, and one item of the
+        // wrong type makes the whole list not fit (it is then kept raw, not half-read).
+        var items = new List<T>(Element.GetArrayLength());
+        foreach (var item in Element.EnumerateArray())
+        {
+            var node = new HoneyHiveJsonParseNode(item);
+            object? value = PrimitiveOf<T>(node);
+            if (value is null || node.DidNotFit)
+            {
+                Note(false);
+                return NoList<T>();
+            }
+
+            items.Add((T)value);
+        }
+
+        Note(true);
+        return items;
+    }
 
     /// <inheritdoc />
-    public byte? GetByteValue() => IsNumber && Element.TryGetByte(out var value) ? value : null;
+    public IEnumerable<T?> GetCollectionOfEnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() where T : struct, Enum
+    {
+        if (Element.ValueKind != JsonValueKind.Array)
+        {
+            Note(Element.ValueKind == JsonValueKind.Null);
+            return NoList<T?>();
+        }
 
-    /// <inheritdoc />
-    public sbyte? GetSbyteValue() => IsNumber && Element.TryGetSByte(out var value) ? value : null;
+        var items = new List<T?>(Element.GetArrayLength());
+        foreach (var item in Element.EnumerateArray())
+        {
+            if (!JsonElementReader.TryGetEnum<T>(item, out var value) || value is null)
+            {
+                Note(false);
+                return NoList<T?>();
+            }
 
-    /// <inheritdoc />
-    public int? GetIntValue() => IsNumber && Element.TryGetInt32(out var value) ? value : null;
+            items.Add(value);
+        }
 
-    /// <inheritdoc />
-    public float? GetFloatValue() => IsNumber && Element.TryGetSingle(out var value) ? value : null;
-
-    /// <inheritdoc />
-    public long? GetLongValue() => IsNumber && Element.TryGetInt64(out var value) ? value : null;
-
-    /// <inheritdoc />
-    public double? GetDoubleValue() => IsNumber && Element.TryGetDouble(out var value) && double.IsFinite(value) ? value : null;
-
-    /// <inheritdoc />
-    public decimal? GetDecimalValue() => IsNumber && Element.TryGetDecimal(out var value) ? value : null;
-
-    /// <inheritdoc />
-    public Guid? GetGuidValue() => Element.ValueKind == JsonValueKind.String && Element.TryGetGuid(out var value) ? value : null;
-
-    /// <inheritdoc />
-    public DateTimeOffset? GetDateTimeOffsetValue() =>
-        Element.ValueKind == JsonValueKind.String
-        && DateTimeOffset.TryParse(JsonElementReader.Decode(Element), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
-            ? value
-            : null;
-
-    /// <inheritdoc />
-    public TimeSpan? GetTimeSpanValue() => Element.ValueKind == JsonValueKind.String ? Stock.GetTimeSpanValue() : null;
-
-    /// <inheritdoc />
-    public Date? GetDateValue() => Element.ValueKind == JsonValueKind.String ? Stock.GetDateValue() : null;
-
-    /// <inheritdoc />
-    public Time? GetTimeValue() => Element.ValueKind == JsonValueKind.String ? Stock.GetTimeValue() : null;
-
-    /// <inheritdoc />
-    public byte[]? GetByteArrayValue() => Stock.GetByteArrayValue();
-
-    /// <inheritdoc />
-    public IEnumerable<T> GetCollectionOfPrimitiveValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() =>
-        Stock.GetCollectionOfPrimitiveValues<T>();
-
-    /// <inheritdoc />
-    public IEnumerable<T?> GetCollectionOfEnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() where T : struct, Enum =>
-        Element.ValueKind == JsonValueKind.Array
-            ? Element.EnumerateArray().Select(item => new HoneyHiveJsonParseNode(item).GetEnumValue<T>()).ToList()
-            : [];
+        Note(true);
+        return items;
+    }
 
     /// <inheritdoc />
     public T? GetEnumValue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() where T : struct, Enum =>
-        Element.ValueKind == JsonValueKind.String ? Stock.GetEnumValue<T>() : null;
+        Note(JsonElementReader.TryGetEnum<T>(Element, out var value), value);
 
     /// <inheritdoc />
     public IEnumerable<T> GetCollectionOfObjectValues<T>(ParsableFactory<T> factory) where T : IParsable
@@ -128,15 +187,30 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         ArgumentNullException.ThrowIfNull(factory);
         if (Element.ValueKind != JsonValueKind.Array)
         {
-            return IsRoot ? throw WrongRoot("an array") : [];
+            if (IsRoot)
+            {
+                throw WrongRoot("an array");
+            }
+
+            Note(Element.ValueKind == JsonValueKind.Null);
+            return NoList<T>();
         }
 
         var items = new List<T>(Element.GetArrayLength());
         foreach (var item in Element.EnumerateArray())
         {
-            items.Add(Child(item).GetObjectValue(factory));
+            var child = Child(item);
+            var model = child.GetObjectValue(factory);
+            if (child.DidNotFit)
+            {
+                Note(false);
+                return NoList<T>();
+            }
+
+            items.Add(model);
         }
 
+        Note(true);
         return items;
     }
 
@@ -146,12 +220,16 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         ArgumentNullException.ThrowIfNull(factory);
         if (typeof(T) == typeof(UntypedNode))
         {
-            return Stock.GetObjectValue(factory);
+            Note(true);
+            return (T)(object)JsonUntyped.From(JsonElementReader.Keep(Element));
         }
 
         if (!IsRoot)
         {
-            return Fill(factory);
+            // A value that is not the model (a string where an object belongs) leaves the property unset;
+            // the parent keeps the raw value.
+            var item = Fill(factory);
+            return DidNotFit ? default! : item;
         }
 
         // A whole body that is an array, a string or null where an object was promised would otherwise
@@ -183,8 +261,28 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     private T Fill<T>(ParsableFactory<T> factory) where T : IParsable
     {
         var item = factory(this);
+        if (item is IComposedTypeWrapper)
+        {
+            // The factory has read the value (a string, a number, …) with the getters above, which noted
+            // whether it fitted; properties, if any, come from an object.
+            if (Element.ValueKind != JsonValueKind.Object)
+            {
+                return item;
+            }
+        }
+        else
+        {
+            Note(Element.ValueKind == JsonValueKind.Object);
+            if (DidNotFit)
+            {
+                return item;
+            }
+        }
+
         OnBeforeAssignFieldValues?.Invoke(item);
-        if (item is IJsonElementParsable fast)
+
+        // The compile-time reader knows nothing of the hooks, which Kiota passes to every child node.
+        if (item is IJsonElementParsable fast && OnBeforeAssignFieldValues is null && OnAfterAssignFieldValues is null)
         {
             fast.ReadFrom(Element);
         }
@@ -195,6 +293,89 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
 
         OnAfterAssignFieldValues?.Invoke(item);
         return item;
+    }
+
+    // Kiota's contract for a model without a compile-time reader: JSON nulls leave a property unset, names
+    // the model does not describe go to its additional data; and here, values that did not fit go there too.
+    private void AssignFieldValues(IParsable item)
+    {
+        if (Element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var additionalData = item is IAdditionalDataHolder holder ? holder.AdditionalData ??= new Dictionary<string, object>() : null;
+        var deserializers = item.GetFieldDeserializers();
+        foreach (var property in Element.EnumerateObject())
+        {
+            if (deserializers.TryGetValue(property.Name, out var deserialize))
+            {
+                if (property.Value.ValueKind == JsonValueKind.Null)
+                {
+                    continue;
+                }
+
+                var child = Child(property.Value);
+                deserialize(child);
+                if (child.DidNotFit)
+                {
+                    additionalData?.TryAdd(property.Name, JsonElementReader.Keep(property.Value));
+                }
+            }
+            else
+            {
+                additionalData?.TryAdd(property.Name, JsonElementReader.Keep(property.Value));
+            }
+        }
+    }
+
+    // Null rather than empty when the JSON is not a list (or is JSON null): Kiota's generated code reads
+    // collections with "?.AsList()", so the property stays unset instead of claiming an empty list.
+    private static IEnumerable<TItem> NoList<TItem>() => null!;
+
+    private TValue? Note<TValue>(bool fits, TValue? value)
+    {
+        Note(fits);
+        return value;
+    }
+
+    private TValue? Answer<TValue>(TValue? value)
+    {
+        Note(value is not null || Element.ValueKind == JsonValueKind.Null);
+        return value;
+    }
+
+    private void Note(bool fits)
+    {
+        if (fits)
+        {
+            _fit = Fit.Fits;
+        }
+        else if (_fit == Fit.NotAsked)
+        {
+            _fit = Fit.DoesNotFit;
+        }
+    }
+
+    private static object? PrimitiveOf<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(HoneyHiveJsonParseNode node)
+    {
+        var type = typeof(T);
+        return type == typeof(string) ? node.GetStringValue()
+            : type == typeof(bool) ? node.GetBoolValue()
+            : type == typeof(int) ? node.GetIntValue()
+            : type == typeof(long) ? node.GetLongValue()
+            : type == typeof(double) ? node.GetDoubleValue()
+            : type == typeof(float) ? node.GetFloatValue()
+            : type == typeof(decimal) ? node.GetDecimalValue()
+            : type == typeof(byte) ? node.GetByteValue()
+            : type == typeof(sbyte) ? node.GetSbyteValue()
+            : type == typeof(Guid) ? node.GetGuidValue()
+            : type == typeof(DateTimeOffset) ? node.GetDateTimeOffsetValue()
+            : type == typeof(TimeSpan) ? node.GetTimeSpanValue()
+            : type == typeof(Date) ? node.GetDateValue()
+            : type == typeof(Time) ? node.GetTimeValue()
+            : type.IsEnum && node.GetStringValue() is { Length: > 0 } raw ? EnumHelpers.GetEnumValue(type, raw)
+            : null;
     }
 
     private bool IsNumber => Element.ValueKind == JsonValueKind.Number;
@@ -217,30 +398,4 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         OnBeforeAssignFieldValues = OnBeforeAssignFieldValues,
         OnAfterAssignFieldValues = OnAfterAssignFieldValues,
     };
-
-    // The path for models that only implement IParsable (hand-written ones, or another generator's).
-    private void AssignFieldValues(IParsable item)
-    {
-        if (Element.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        var additionalData = item is IAdditionalDataHolder holder ? holder.AdditionalData ??= new Dictionary<string, object>() : null;
-        var deserializers = item.GetFieldDeserializers();
-        foreach (var property in Element.EnumerateObject())
-        {
-            if (deserializers.TryGetValue(property.Name, out var deserialize))
-            {
-                if (property.Value.ValueKind != JsonValueKind.Null)
-                {
-                    deserialize(Child(property.Value));
-                }
-            }
-            else
-            {
-                additionalData?.TryAdd(property.Name, JsonElementReader.Keep(property.Value));
-            }
-        }
-    }
 }

@@ -1,14 +1,18 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using HoneyHive.Kiota.Serialization.Untyped;
+using Microsoft.Kiota.Abstractions.Helpers;
+using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace HoneyHive.Kiota.Serialization;
 
 /// <summary>
-/// Reads typed values out of <see cref="JsonElement"/>s for the generated
-/// <see cref="IJsonElementParsable.ReadFrom"/> methods.
+/// Reads typed values out of <see cref="JsonElement"/>s for the compile-time readers
+/// (<see cref="IJsonElementParsable.ReadFrom"/>) and for <see cref="HoneyHiveJsonParseNode"/>.
 /// </summary>
 /// <remarks>
 /// Every <c>TryGet…</c> answers <see langword="true"/> with the value (or <see langword="null"/> for JSON
@@ -17,7 +21,10 @@ namespace HoneyHive.Kiota.Serialization;
 /// A string that cannot be decoded (a lone UTF-16 surrogate escape such as <c>"\ud83d"</c>, which JavaScript
 /// and Python servers emit for a truncated emoji) counts as not fitting: System.Text.Json would throw
 /// <see cref="InvalidOperationException"/> from <see cref="JsonElement.GetString"/>.
+/// <para>Public because the readers are compiled into whichever assembly holds the Kiota models; not
+/// meant to be called by hand.</para>
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonElementReader
 {
     // Set while a response body whose memory is pooled is read into models: whatever the models keep
@@ -149,31 +156,6 @@ public static class JsonElementReader
         return result is not null || value.ValueKind == JsonValueKind.Null;
     }
 
-    /// <summary>Reads a timestamp sent either as Unix milliseconds or as a date-time string.</summary>
-    /// <param name="value">The JSON value.</param>
-    /// <param name="result">The point in time, or null for JSON null.</param>
-    /// <returns>Whether the JSON value was a readable timestamp.</returns>
-    public static bool TryGetTimestamp(JsonElement value, out DateTimeOffset? result)
-    {
-        result = value.ValueKind switch
-        {
-            JsonValueKind.Number when value.TryGetDouble(out var milliseconds) => Timestamps.FromUnixMilliseconds(milliseconds),
-            JsonValueKind.String when TryGetServerTimestamp(value, out var exact) => exact,
-            JsonValueKind.String => Timestamps.Parse(Decode(value)),
-            _ => null,
-        };
-        return result is not null || value.ValueKind == JsonValueKind.Null;
-    }
-
-    // The common case without allocating: the raw text of the string, between its quotes, when it
-    // has no escapes (an escaped timestamp is unusual enough to take the general path).
-    private static bool TryGetServerTimestamp(JsonElement value, out DateTimeOffset result)
-    {
-        var raw = JsonMarshal.GetRawUtf8Value(value);
-        result = default;
-        return raw.Length == 21 && raw.IndexOf((byte)'\\') < 0 && Timestamps.TryParseServerForm(raw[1..^1], out result);
-    }
-
     /// <summary>Reads an array of strings.</summary>
     /// <param name="value">The JSON value.</param>
     /// <param name="result">The strings, or null for JSON null.</param>
@@ -201,12 +183,78 @@ public static class JsonElementReader
         return true;
     }
 
-    /// <summary>Reads a nested model.</summary>
+    /// <summary>Reads a single-precision number.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The number, or null for JSON null.</param>
+    /// <returns>Whether the JSON type fit.</returns>
+    public static bool TryGetSingle(JsonElement value, out float? result)
+    {
+        result = value.ValueKind == JsonValueKind.Number && value.TryGetSingle(out var number) && float.IsFinite(number) ? number : null;
+        return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>Reads a decimal number.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The number, or null for JSON null.</param>
+    /// <returns>Whether the JSON type fit.</returns>
+    public static bool TryGetDecimal(JsonElement value, out decimal? result)
+    {
+        result = value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number : null;
+        return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>Reads a UUID.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The UUID, or null for JSON null.</param>
+    /// <returns>Whether the JSON value was a UUID string.</returns>
+    public static bool TryGetGuid(JsonElement value, out Guid? result)
+    {
+        result = value.ValueKind == JsonValueKind.String && value.TryGetGuid(out var guid) ? guid : null;
+        return result is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>Reads a Kiota enum by its wire name (or, as Kiota does, its member name ignoring case).</summary>
+    /// <typeparam name="T">The generated enum.</typeparam>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The enum value, or null for JSON null.</param>
+    /// <returns>Whether the JSON value named one of the enum's values.</returns>
+    public static bool TryGetEnum<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(JsonElement value, out T? result)
+        where T : struct, Enum
+    {
+        result = null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return value.ValueKind == JsonValueKind.Null;
+        }
+
+        if (EnumValues<T>.IsFlags)
+        {
+            result = Decode(value) is { Length: > 0 } text ? EnumHelpers.GetEnumValue<T>(text) : null;
+        }
+        else if (EnumValues<T>.TryRead(value, out var member))
+        {
+            result = member;
+        }
+
+        return result is not null;
+    }
+
+    /// <summary>Reads free-form JSON as Kiota's <see cref="UntypedNode"/>, whose members are read on first use.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The node, or null for JSON null.</param>
+    /// <returns>Always true: any JSON fits a free-form value.</returns>
+    public static bool TryGetUntyped(JsonElement value, out UntypedNode? result)
+    {
+        result = value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : JsonUntyped.From(Keep(value));
+        return true;
+    }
+
+    /// <summary>Reads a nested model that has a compile-time reader and a factory that only creates it.</summary>
     /// <typeparam name="T">The generated model type.</typeparam>
     /// <param name="value">The JSON value.</param>
     /// <param name="result">The model, or null for JSON null.</param>
     /// <returns>Whether the value was null or an object.</returns>
-    public static bool TryGetObject<T>(JsonElement value, out T? result) where T : class, IJsonElementParsable, new()
+    public static bool TryGetModel<T>(JsonElement value, out T? result) where T : class, IJsonElementParsable, new()
     {
         result = null;
         if (value.ValueKind != JsonValueKind.Object)
@@ -219,12 +267,38 @@ public static class JsonElementReader
         return true;
     }
 
-    /// <summary>Reads an array of nested models.</summary>
+    /// <summary>Reads a nested model through its Kiota factory (discriminators, composed types), then its
+    /// compile-time reader or its field deserializers.</summary>
+    /// <typeparam name="T">The generated model type.</typeparam>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="factory">The model's <c>CreateFromDiscriminatorValue</c>.</param>
+    /// <param name="result">The model, or null for JSON null.</param>
+    /// <returns>Whether the value fitted the model.</returns>
+    public static bool TryGetObject<T>(JsonElement value, ParsableFactory<T> factory, out T? result) where T : class, IParsable
+    {
+        result = null;
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        var node = new HoneyHiveJsonParseNode(value);
+        result = node.GetObjectValue(factory);
+        if (node.DidNotFit)
+        {
+            result = null;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads an array of nested models with compile-time readers and factories that only create them.</summary>
     /// <typeparam name="T">The generated model type.</typeparam>
     /// <param name="value">The JSON value.</param>
     /// <param name="result">The models, or null for JSON null.</param>
     /// <returns>Whether the value was null or an array holding only objects.</returns>
-    public static bool TryGetObjectList<T>(JsonElement value, out List<T>? result) where T : class, IJsonElementParsable, new()
+    public static bool TryGetModelList<T>(JsonElement value, out List<T>? result) where T : class, IJsonElementParsable, new()
     {
         result = null;
         if (value.ValueKind != JsonValueKind.Array)
@@ -249,22 +323,43 @@ public static class JsonElementReader
         return true;
     }
 
-    /// <summary>Keeps free-form JSON as a <see cref="JsonElement"/> (see <see cref="Keep"/>).</summary>
+    /// <summary>Reads an array of nested models through their Kiota factory.</summary>
+    /// <typeparam name="T">The generated model type.</typeparam>
     /// <param name="value">The JSON value.</param>
-    /// <returns>The value, or null for JSON null.</returns>
-    public static JsonElement? FreeFormElement(JsonElement value) =>
-        value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : Keep(value);
-
-    /// <summary>Wraps free-form JSON in a mutable node; the wrapper reads the element lazily.</summary>
-    /// <param name="value">The JSON value.</param>
-    /// <returns>The node, or null for JSON null.</returns>
-    public static JsonNode? FreeFormNode(JsonElement value) => value.ValueKind switch
+    /// <param name="factory">The model's <c>CreateFromDiscriminatorValue</c>.</param>
+    /// <param name="result">The models, or null for JSON null.</param>
+    /// <returns>Whether the value was null or an array whose every item fitted the model.</returns>
+    public static bool TryGetObjectList<T>(JsonElement value, ParsableFactory<T> factory, out List<T>? result) where T : class, IParsable
     {
-        JsonValueKind.Object => JsonObject.Create(Keep(value)),
-        JsonValueKind.Array => JsonArray.Create(Keep(value)),
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        _ => JsonValue.Create(Keep(value)),
-    };
+        result = null;
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return value.ValueKind == JsonValueKind.Null;
+        }
+
+        var items = new List<T>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (!TryGetObject(item, factory, out var model) || model is null)
+            {
+                return false;
+            }
+
+            items.Add(model);
+        }
+
+        result = items;
+        return true;
+    }
+
+    /// <summary>Keeps a property the model does not describe, or whose value did not fit, in its additional data.</summary>
+    /// <param name="holder">The model.</param>
+    /// <param name="property">The property.</param>
+    public static void KeepAdditional(IAdditionalDataHolder holder, JsonProperty property)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        (holder.AdditionalData ??= new Dictionary<string, object>())[property.Name] = Keep(property.Value);
+    }
 
     /// <summary>The string's text, or null when its escapes do not form valid UTF-16 (a lone surrogate).</summary>
     /// <param name="value">A JSON string.</param>

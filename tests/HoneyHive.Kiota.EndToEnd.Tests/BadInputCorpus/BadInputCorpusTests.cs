@@ -83,7 +83,7 @@ public sealed class BadInputCorpusTests
         "GET /events" => client.Api.Events.GetAsync(config =>
         {
             config.QueryParameters.Project = Clients.Project;
-            config.QueryParameters.Filters = [];
+            config.QueryParameters.Filters = "[]";
         }),
         _ => client.Api.Events.Export.PostAsync(new ExportEventsRequest { Project = Clients.Project, Filters = [] }),
     };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Serialization;
 
 namespace HoneyHive.Kiota.EndToEnd.Tests.BadInputCorpus;
 
@@ -8,6 +9,7 @@ namespace HoneyHive.Kiota.EndToEnd.Tests.BadInputCorpus;
 /// Checks a parsed <see cref="EventList"/> against a manifest entry's "read" object. Keys:
 /// <c>events</c> (count, or null for no list), <c>totalEvents</c>, <c>event</c> (field → value of the
 /// first event; free-form fields compare as JSON, dotted paths reach into them),
+/// <c>timestampForms</c> (field → the number or text a timestamp holds as sent),
 /// <c>eventAdditionalData</c> / <c>listAdditionalData</c> (exactly these keys), <c>stringLengths</c>
 /// and <c>depth</c> (of free-form values).
 /// </summary>
@@ -29,6 +31,13 @@ internal static class ToleratedValues
                     foreach (var field in check.Value.EnumerateObject())
                     {
                         AssertField(First(list), field.Name, field.Value);
+                    }
+
+                    break;
+                case "timestampForms":
+                    foreach (var field in check.Value.EnumerateObject())
+                    {
+                        AssertTimestampForm(First(list), field.Name, field.Value);
                     }
 
                     break;
@@ -73,10 +82,10 @@ internal static class ToleratedValues
             case "session_id": Assert.Equal(Text(expected), e.SessionId); break;
             case "parent_id": Assert.Equal(Text(expected), e.ParentId); break;
             case "error": Assert.Equal(Text(expected), e.Error); break;
-            case "event_type": Assert.Equal(Text(expected), e.EventType is { } t ? EventTypeWire.ToWire(t) : null); break;
+            case "event_type": Assert.Equal(Text(expected), e.EventType is { } t ? EnumWireNames.Of(t) : null); break;
             case "duration": Assert.Equal(expected.ValueKind == JsonValueKind.Null ? null : expected.GetDouble(), e.Duration); break;
-            case "start_time": Assert.Equal(Time(expected), e.StartTime); break;
-            case "end_time": Assert.Equal(Time(expected), e.EndTime); break;
+            case "start_time": Assert.Equal(Time(expected), e.StartTime?.ToDateTimeOffset()); break;
+            case "end_time": Assert.Equal(Time(expected), e.EndTime?.ToDateTimeOffset()); break;
             case "children_ids":
                 Assert.Equal(expected.ValueKind == JsonValueKind.Null ? null : expected.EnumerateArray().Select(x => x.GetString()!).ToList(), e.ChildrenIds);
                 break;
@@ -97,11 +106,33 @@ internal static class ToleratedValues
         }
     }
 
+    // The form a timestamp holds as sent: Unix milliseconds in Double, text in String.
+    private static void AssertTimestampForm(Event e, string name, JsonElement expected)
+    {
+        var timestamp = name switch
+        {
+            "start_time" => e.StartTime,
+            "end_time" => e.EndTime,
+            _ => throw new ArgumentException($"'{name}' is not a timestamp of Event.", nameof(name)),
+        };
+        Assert.NotNull(timestamp);
+        if (expected.ValueKind == JsonValueKind.Number)
+        {
+            Assert.Equal(expected.GetDouble(), timestamp.Double);
+            Assert.Null(timestamp.String);
+        }
+        else
+        {
+            Assert.Equal(expected.GetString(), timestamp.String);
+            Assert.Null(timestamp.Double);
+        }
+    }
+
     /// <summary>A free-form field, or a dotted path into one (array indexes as numbers).</summary>
     public static JsonElement? Resolve(Event e, string path)
     {
         var segments = path.Split('.');
-        JsonElement? current = segments[0] switch
+        var field = segments[0] switch
         {
             "config" => e.Config,
             "inputs" => e.Inputs,
@@ -112,6 +143,7 @@ internal static class ToleratedValues
             "user_properties" => e.UserProperties,
             _ => throw new ArgumentException($"'{segments[0]}' is not a free-form field of Event.", nameof(path)),
         };
+        JsonElement? current = field?.ToJsonElement();
         foreach (var segment in segments.Skip(1))
         {
             if (current is not { } element)

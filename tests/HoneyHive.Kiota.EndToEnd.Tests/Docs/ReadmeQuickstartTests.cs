@@ -22,9 +22,9 @@ public class ReadmeQuickstartTests
             {
                 Project = "Simple RAG", Source = "production", EventType = CreateEventType.Model,
                 EventName = "Model Completion", Duration = 824.8,
-                Config = new JsonObject { ["model"] = "gpt-4o" },
-                Inputs = new JsonObject { ["question"] = "What is in the context?" },
-                Metadata = new JsonObject { ["cost"] = 0.02 },
+                Config = new JsonObject { ["model"] = "gpt-4o" }.ToUntypedNode(),
+                Inputs = new JsonObject { ["question"] = "What is in the context?" }.ToUntypedNode(),
+                Metadata = new JsonObject { ["cost"] = 0.02 }.ToUntypedNode(),
                 StartTime = DateTimeOffset.UtcNow,
             },
         ]);

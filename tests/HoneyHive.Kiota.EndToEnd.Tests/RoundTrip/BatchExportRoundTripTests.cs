@@ -1,6 +1,7 @@
 using HoneyHive.Kiota.Batching;
 using HoneyHive.Kiota.EndToEnd.Tests.Support;
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Serialization;
 using HoneyHive.Kiota.Pagination;
 
 namespace HoneyHive.Kiota.EndToEnd.Tests.RoundTrip;
@@ -50,19 +51,19 @@ public sealed class BatchExportRoundTripTests
     {
         Assert.Equal($"step {i}", e.EventName);
         Assert.Equal(Clients.Project, e.ProjectId);
-        Assert.Equal(SampleEvents.Type(i), EventTypeWire.ToWire(e.EventType));
+        Assert.Equal(SampleEvents.Type(i), e.EventType is { } t ? EnumWireNames.Of(t) : null);
         Assert.Equal("e2e", e.Source);
         Assert.Equal($"session-{i / 100}", e.SessionId);
-        Assert.Equal(SampleEvents.Start(i), e.StartTime);
-        Assert.Equal(SampleEvents.Start(i).AddSeconds(1), e.EndTime);
+        Assert.Equal(SampleEvents.Start(i), e.StartTime?.ToDateTimeOffset());
+        Assert.Equal(SampleEvents.Start(i).AddSeconds(1), e.EndTime?.ToDateTimeOffset());
         Assert.Equal(1000.5 + i, e.Duration);
         Assert.Equal(i % 6 == 0 ? [$"child-{i}"] : [], e.ChildrenIds);
-        Assert.Equal(SampleEvents.Question(i), e.Inputs!.Value.GetProperty("chat_history")[0].GetProperty("content").GetString());
-        Assert.Equal(SampleEvents.Answer(i), e.Outputs!.Value.GetProperty("content").GetString());
-        Assert.Equal(SampleEvents.Cost(i), e.Metadata!.Value.GetProperty("cost").GetDouble());
-        Assert.Equal(i, e.Metadata.Value.GetProperty("total_tokens").GetInt32());
-        Assert.Equal(SampleEvents.Cached(i), e.Metadata.Value.GetProperty("cached").GetBoolean());
-        Assert.Equal((i % 10) / 10.0, e.Config!.Value.GetProperty("temperature").GetDouble());
-        Assert.Equal($"user-{i % 7}", e.UserProperties!.Value.GetProperty("user").GetString());
+        Assert.Equal(SampleEvents.Question(i), e.Inputs!.ToJsonElement().GetProperty("chat_history")[0].GetProperty("content").GetString());
+        Assert.Equal(SampleEvents.Answer(i), e.Outputs!.ToJsonElement().GetProperty("content").GetString());
+        Assert.Equal(SampleEvents.Cost(i), e.Metadata!.ToJsonElement().GetProperty("cost").GetDouble());
+        Assert.Equal(i, e.Metadata!.ToJsonElement().GetProperty("total_tokens").GetInt32());
+        Assert.Equal(SampleEvents.Cached(i), e.Metadata!.ToJsonElement().GetProperty("cached").GetBoolean());
+        Assert.Equal((i % 10) / 10.0, e.Config!.ToJsonElement().GetProperty("temperature").GetDouble());
+        Assert.Equal($"user-{i % 7}", e.UserProperties!.ToJsonElement().GetProperty("user").GetString());
     }
 }

@@ -10,7 +10,7 @@ internal static class Reads
             config =>
             {
                 config.QueryParameters.Project = Clients.Project;
-                config.QueryParameters.Filters = [];
+                config.QueryParameters.Filters = "[]";
             },
             cancellationToken);
 

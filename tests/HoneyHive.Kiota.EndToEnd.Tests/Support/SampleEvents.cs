@@ -37,22 +37,22 @@ internal static class SampleEvents
         Source = "e2e",
         SessionId = $"session-{i / 100}",
         ChildrenIds = i % 6 == 0 ? [$"child-{i}"] : [],
-        Config = new JsonObject { ["model"] = "gpt-4o", ["temperature"] = (i % 10) / 10.0 },
+        Config = new JsonObject { ["model"] = "gpt-4o", ["temperature"] = (i % 10) / 10.0 }.ToUntypedNode(),
         Inputs = new JsonObject
         {
             ["chat_history"] = new JsonArray(
                 new JsonObject { ["role"] = "user", ["content"] = Question(i) },
                 new JsonObject { ["role"] = "assistant", ["content"] = "ok" }),
-        },
-        Outputs = new JsonObject { ["content"] = Answer(i) },
+        }.ToUntypedNode(),
+        Outputs = new JsonObject { ["content"] = Answer(i) }.ToUntypedNode(),
         Metadata = new JsonObject
         {
             ["cost"] = Cost(i),
             ["total_tokens"] = i,
             ["cached"] = Cached(i),
             ["model_version"] = Version(i),
-        },
-        UserProperties = new JsonObject { ["user"] = $"user-{i % 7}" },
+        }.ToUntypedNode(),
+        UserProperties = new JsonObject { ["user"] = $"user-{i % 7}" }.ToUntypedNode(),
         StartTime = Start(i),
         EndTime = Start(i).AddSeconds(1),
         Duration = 1000.5 + i,

@@ -16,7 +16,7 @@ public sealed class EventBatcherTests
             EventName = $"call {i}",
             Source = "test",
             EventId = id?.Invoke(i),
-            Inputs = new JsonObject { ["i"] = i },
+            Inputs = new JsonObject { ["i"] = i }.ToUntypedNode(),
             StartTime = DateTimeOffset.FromUnixTimeMilliseconds(1714978764301),
         }).ToList();
 
@@ -155,7 +155,7 @@ public sealed class EventBatcherTests
     [Fact]
     public async Task Session_settings_pass_through_unchanged_for_one_chunk()
     {
-        var session = new SessionProperties { SessionName = "Playground Session", Source = "playground", Metadata = new JsonObject { ["k"] = 1 } };
+        var session = new SessionProperties { SessionName = "Playground Session", Source = "playground", Metadata = new JsonObject { ["k"] = 1 }.ToUntypedNode() };
         var server = new FakeBatchServer();
         var options = new BatchOptions { IsSingleSession = true, SessionProperties = session };
 

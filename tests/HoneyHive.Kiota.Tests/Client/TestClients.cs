@@ -27,7 +27,7 @@ internal static class TestClients
             config =>
             {
                 config.QueryParameters.Project = "proj-1";
-                config.QueryParameters.Filters = [];
+                config.QueryParameters.Filters = "[]";
             },
             cancellationToken);
 

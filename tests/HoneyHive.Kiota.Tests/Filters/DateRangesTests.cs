@@ -22,7 +22,7 @@ public sealed class DateRangesTests
         Assert.Equal("{\"$gte\":\"2024-04-01T00:00:00+00:00\",\"$lte\":\"2024-04-02T12:30:00+00:00\"}", json);
 
         var api = FlowTestClient.Create(new MockHttpMessageHandler());
-        var request = api.Events.ToGetRequestInformation(c => c.QueryParameters.DateRange = range);
+        var request = api.Events.ToGetRequestInformation(c => c.QueryParameters.DateRange = json);
         Assert.Equal(json, FlowTestClient.Query(request.URI, "dateRange"));
     }
 

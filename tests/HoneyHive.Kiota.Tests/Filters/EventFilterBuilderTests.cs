@@ -68,7 +68,7 @@ public sealed class EventFilterBuilderTests
         var request = api.Events.ToGetRequestInformation(c =>
         {
             c.QueryParameters.Project = "p";
-            c.QueryParameters.Filters = [filter];
+            c.QueryParameters.Filters = QueryJson.Serialize([filter]);
         });
         Assert.Equal($"[{expected}]", FlowTestClient.Query(request.URI, "filters"));
 
@@ -203,8 +203,8 @@ public sealed class EventFilterBuilderTests
     private static void AssertFilter(EventFilter filter, string op, string type, string value)
     {
         Assert.Equal("metadata.cost", filter.Field);
-        Assert.Equal(op, EventFilterOperatorWire.ToWire(filter.Operator));
-        Assert.Equal(type, EventFilterTypeWire.ToWire(filter.Type));
+        Assert.Equal(op, EnumWireNames.Of(filter.Operator!.Value));
+        Assert.Equal(type, EnumWireNames.Of(filter.Type!.Value));
         Assert.Equal(value, filter.Value);
     }
 }

@@ -1,5 +1,6 @@
 using HoneyHive.Kiota.Filters;
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Serialization;
 using Xunit;
 
 namespace HoneyHive.Kiota.Tests.Filters;
@@ -27,9 +28,9 @@ public sealed class EventFilterParserTests
     {
         var filter = EventFilters.Parse(text);
         Assert.Equal(field, filter.Field);
-        Assert.Equal(op, EventFilterOperatorWire.ToWire(filter.Operator));
+        Assert.Equal(op, EnumWireNames.Of(filter.Operator!.Value));
         Assert.Equal(value, filter.Value);
-        Assert.Equal(type, EventFilterTypeWire.ToWire(filter.Type));
+        Assert.Equal(type, EnumWireNames.Of(filter.Type!.Value));
         Assert.True(EventFilterParser.TryParse(text, out var again));
         Assert.Equal(filter.Value, again.Value);
     }

@@ -24,8 +24,8 @@ public class PooledBodyTests
 
         var e = Assert.Single(first.Events!);
         Assert.Equal("aaaa", e.EventId);
-        Assert.Equal("aaaa-model", e.Config!.Value.GetProperty("model").GetString());
-        Assert.Equal(3, e.Config.Value.GetProperty("n").GetArrayLength());
+        Assert.Equal("aaaa-model", e.Config!.ToJsonElement().GetProperty("model").GetString());
+        Assert.Equal(3, e.Config!.ToJsonElement().GetProperty("n").GetArrayLength());
         Assert.Equal("aaaa", ((JsonElement)e.AdditionalData["extra"]).GetProperty("k").GetString());
     }
 

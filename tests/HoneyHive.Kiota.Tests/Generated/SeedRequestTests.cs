@@ -40,17 +40,17 @@ public class SeedRequestTests
                         },
                         ["template"] = new JsonArray(Message("system", SystemPrompt), Message("user", "{{question}}")),
                         ["type"] = "chat",
-                    },
-                    Inputs = Inputs(),
-                    Outputs = Message("assistant", "Hello world"),
+                    }.ToUntypedNode(),
+                    Inputs = Inputs().ToUntypedNode(),
+                    Outputs = Message("assistant", "Hello world").ToUntypedNode(),
                     Error = null,
                     StartTime = DateTimeOffset.FromUnixTimeMilliseconds(1714978764301),
                     EndTime = DateTimeOffset.FromUnixTimeMilliseconds(1714978765301),
                     Duration = 999.8056,
-                    Metadata = new JsonObject { ["cost"] = 0.00008m, ["completion_tokens"] = 23, ["prompt_tokens"] = 35, ["total_tokens"] = 58 },
-                    Feedback = new JsonObject(),
-                    Metrics = new JsonObject { ["Answer Faithfulness"] = 5, ["Answer Faithfulness_explanation"] = Faithfulness, ["Number of words"] = 18 },
-                    UserProperties = new JsonObject { ["user"] = "google-oauth2|111840237613341303366" },
+                    Metadata = new JsonObject { ["cost"] = 0.00008m, ["completion_tokens"] = 23, ["prompt_tokens"] = 35, ["total_tokens"] = 58 }.ToUntypedNode(),
+                    Feedback = new JsonObject().ToUntypedNode(),
+                    Metrics = new JsonObject { ["Answer Faithfulness"] = 5, ["Answer Faithfulness_explanation"] = Faithfulness, ["Number of words"] = 18 }.ToUntypedNode(),
+                    UserProperties = new JsonObject { ["user"] = "google-oauth2|111840237613341303366" }.ToUntypedNode(),
                 },
             ],
             IsSingleSession = true,
@@ -59,13 +59,13 @@ public class SeedRequestTests
                 Source = "playground",
                 SessionName = "Playground Session",
                 SessionId = SessionId,
-                Inputs = Inputs(),
-                Outputs = Message("assistant", "Hello world"),
+                Inputs = Inputs().ToUntypedNode(),
+                Outputs = Message("assistant", "Hello world").ToUntypedNode(),
                 Error = null,
-                Metrics = new JsonObject(),
-                Feedback = new JsonObject(),
-                Metadata = new JsonObject(),
-                UserProperties = new JsonObject { ["user"] = "google-oauth2|111840237613341303366" },
+                Metrics = new JsonObject().ToUntypedNode(),
+                Feedback = new JsonObject().ToUntypedNode(),
+                Metadata = new JsonObject().ToUntypedNode(),
+                UserProperties = new JsonObject { ["user"] = "google-oauth2|111840237613341303366" }.ToUntypedNode(),
             },
         };
 
@@ -93,20 +93,25 @@ public class SeedRequestTests
     }
 
     [Fact]
-    public async Task ResponseModelsRoundTripWithTimestampsAsUnixMilliseconds()
+    public async Task ResponseModelsRoundTripAsSent()
     {
         var seed = SeedPages.GetEventsResponse;
         var list = await TestApi.ParseAsync(seed.ToJsonString(), EventList.CreateFromDiscriminatorValue, new HoneyHive.Kiota.Serialization.HoneyHiveJsonParseNodeFactory());
 
         var written = JsonNode.Parse(await TestApi.SerializeAsync(list))!;
 
-        // The server's "2024-04-01 22:38:19" (UTC) comes back as the same instant in Unix ms, the form requests use.
-        var expected = seed.DeepClone();
-        var expectedEvent = expected["events"]![0]!;
-        var instant = new DateTimeOffset(2024, 4, 1, 22, 38, 19, TimeSpan.Zero).ToUnixTimeMilliseconds();
-        expectedEvent["start_time"] = instant;
-        expectedEvent["end_time"] = instant;
-        JsonSemantics.AssertEqual(expected, written);
+        // Kiota's timestamp wrapper keeps the form the server sent ("2024-04-01 22:38:19"), and free-form
+        // values come back as read: the page writes back as the seed.
+        JsonSemantics.AssertEqual(seed, written);
+    }
+
+    [Fact]
+    public async Task TimestampsSetAsDateTimeOffsetGoOutAsUnixMilliseconds()
+    {
+        var start = new DateTimeOffset(2024, 5, 6, 7, 39, 24, 301, TimeSpan.Zero);
+        var json = await TestApi.SerializeAsync(new CreateEventRequest { StartTime = start, EndTime = start.AddMilliseconds(1000) });
+
+        Assert.Equal("""{"end_time":1714981165301,"start_time":1714981164301}""", json);
     }
 
     private static JsonObject Message(string role, string content) => new() { ["role"] = role, ["content"] = content };

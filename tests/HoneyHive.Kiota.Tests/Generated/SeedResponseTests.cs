@@ -61,13 +61,14 @@ public class SeedResponseTests
         var e = Assert.Single(request.Events!);
         Assert.Equal("Simple RAG", e.Project);
         Assert.Equal(CreateEventType.Model, e.EventType);
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1714978764301), e.StartTime);
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1714978765301), e.EndTime);
+        Assert.Equal(1714978764301, e.StartTime!.Double);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1714978764301), e.StartTime.ToDateTimeOffset());
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1714978765301), e.EndTime!.ToDateTimeOffset());
         Assert.Equal(999.8056, e.Duration);
-        Assert.Equal("v0.1", (string?)e.Config!["version"]);
-        Assert.Equal("What is in the context?", (string?)e.Inputs!["chat_history"]![1]!["content"]);
+        Assert.Equal("v0.1", e.Config.GetProperty("version").GetString());
+        Assert.Equal("What is in the context?", e.Inputs.GetProperty("chat_history").GetItem(1).GetProperty("content").GetString());
         Assert.Equal("Playground Session", request.SessionProperties!.SessionName);
-        Assert.Equal("google-oauth2|111840237613341303366", (string?)request.SessionProperties.UserProperties!["user"]);
+        Assert.Equal("google-oauth2|111840237613341303366", request.SessionProperties.UserProperties.GetProperty("user").GetString());
     }
 
     private static void AssertSeedEvent(Event e)
@@ -82,11 +83,13 @@ public class SeedResponseTests
         Assert.Empty(e.ChildrenIds);
         Assert.Null(e.Error);
         var utc = new DateTimeOffset(2024, 4, 1, 22, 38, 19, TimeSpan.Zero);
-        Assert.Equal(utc, e.StartTime);
-        Assert.Equal(utc, e.EndTime);
+        Assert.Equal("2024-04-01 22:38:19", e.StartTime!.String);
+        Assert.Null(e.StartTime.Double);
+        Assert.Equal(utc, e.StartTime.ToDateTimeOffset());
+        Assert.Equal(utc, e.EndTime!.ToDateTimeOffset());
         Assert.Equal(824.8056, e.Duration);
 
-        var config = e.Config!.Value;
+        var config = e.Config!.ToJsonElement();
         Assert.Equal("gpt-3.5-turbo", config.GetProperty("model").GetString());
         Assert.Equal("v0.1 - Fork", config.GetProperty("version").GetString());
         Assert.Equal("openai", config.GetProperty("provider").GetString());
@@ -106,7 +109,7 @@ public class SeedResponseTests
         Assert.Equal("user", template[1].GetProperty("role").GetString());
         Assert.Equal("{{question}}", template[1].GetProperty("content").GetString());
 
-        var inputs = e.Inputs!.Value;
+        var inputs = e.Inputs!.ToJsonElement();
         Assert.Equal("Hello world", inputs.GetProperty("context").GetString());
         Assert.Equal("What is in the context?", inputs.GetProperty("question").GetString());
         var history = inputs.GetProperty("chat_history");
@@ -114,24 +117,24 @@ public class SeedResponseTests
         Assert.Equal("Answer the user's question only using provided context.\n\nContext: Hello world", history[0].GetProperty("content").GetString());
         Assert.Equal("What is in the context?", history[1].GetProperty("content").GetString());
 
-        Assert.Equal("assistant", e.Outputs!.Value.GetProperty("role").GetString());
-        Assert.Equal("Hello world", e.Outputs.Value.GetProperty("content").GetString());
+        Assert.Equal("assistant", e.Outputs!.ToJsonElement().GetProperty("role").GetString());
+        Assert.Equal("Hello world", e.Outputs!.ToJsonElement().GetProperty("content").GetString());
 
-        var metadata = e.Metadata!.Value;
+        var metadata = e.Metadata!.ToJsonElement();
         Assert.Equal(0.00008m, metadata.GetProperty("cost").GetDecimal());
         Assert.Equal(23, metadata.GetProperty("completion_tokens").GetInt32());
         Assert.Equal(35, metadata.GetProperty("prompt_tokens").GetInt32());
         Assert.Equal(58, metadata.GetProperty("total_tokens").GetInt32());
 
-        Assert.Equal(JsonValueKind.Object, e.Feedback!.Value.ValueKind);
-        Assert.Empty(e.Feedback.Value.EnumerateObject());
+        Assert.Equal(JsonValueKind.Object, e.Feedback!.ToJsonElement().ValueKind);
+        Assert.Empty(e.Feedback!.ToJsonElement().EnumerateObject());
 
-        var metrics = e.Metrics!.Value;
+        var metrics = e.Metrics!.ToJsonElement();
         Assert.Equal(5, metrics.GetProperty("Answer Faithfulness").GetInt32());
         Assert.StartsWith("The AI assistant's answer is a concise and accurate description of Ramp's API.", metrics.GetProperty("Answer Faithfulness_explanation").GetString(), StringComparison.Ordinal);
         Assert.Equal(18, metrics.GetProperty("Number of words").GetInt32());
 
-        Assert.Equal("google-oauth2|111840237613341303366", e.UserProperties!.Value.GetProperty("user").GetString());
+        Assert.Equal("google-oauth2|111840237613341303366", e.UserProperties!.ToJsonElement().GetProperty("user").GetString());
         Assert.Empty(e.AdditionalData);
     }
 }

@@ -1,0 +1,61 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Runtime.Serialization;
+using System.Text;
+using System.Text.Json;
+
+namespace HoneyHive.Kiota.Serialization;
+
+/// <summary>
+/// The wire names of a Kiota enum (its <see cref="EnumMemberAttribute"/> values), looked up once per enum
+/// type and matched against UTF-8 JSON without allocating.
+/// </summary>
+/// <remarks>
+/// Kiota reads an enum by reflecting over its fields for every value. A page of events has one per
+/// event. A value matches its wire name exactly, as the API sends it. Kiota would also accept the C# member
+/// name in any case (<c>"MODEL"</c>); here that, like a newer API's addition, does not fit, and the reader
+/// keeps the raw value as additional data rather than guess. Flags enums are left to Kiota's reader.
+/// </remarks>
+/// <typeparam name="T">The enum.</typeparam>
+internal static class EnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>
+    where T : struct, Enum
+{
+    private static readonly (byte[] WireName, T Value)[] Members = Load();
+
+    public static bool IsFlags { get; } = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
+
+    public static bool TryRead(JsonElement value, out T result)
+    {
+        foreach (var member in Members)
+        {
+            if (value.ValueEquals(member.WireName))
+            {
+                result = member.Value;
+                return true;
+            }
+        }
+
+        result = default;
+        return false;
+    }
+
+    public static string WireName(T value)
+    {
+        foreach (var member in Members)
+        {
+            if (EqualityComparer<T>.Default.Equals(member.Value, value))
+            {
+                return Encoding.UTF8.GetString(member.WireName);
+            }
+        }
+
+        return value.ToString();
+    }
+
+    private static (byte[], T)[] Load() =>
+        typeof(T).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(field => (
+                Encoding.UTF8.GetBytes(field.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? field.Name),
+                (T)field.GetValue(null)!))
+            .ToArray();
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.Kiota.Abstractions.Serialization;
+
+namespace HoneyHive.Kiota.Serialization.Untyped;
+
+/// <summary>
+/// Kiota's <see cref="UntypedNode"/> for free-form JSON (<c>config</c>, <c>inputs</c>, <c>metadata</c>, …),
+/// made from a parsed <see cref="JsonElement"/> without building the tree up front.
+/// </summary>
+/// <remarks>
+/// Kiota's own parse node turns every free-form value into a tree of dictionaries and nodes while the
+/// response is read; on a page of events that is most of the parse. Here an object or array becomes one
+/// Kiota <see cref="UntypedObject"/> or <see cref="UntypedArray"/> whose members are read from the JSON
+/// the first time anyone asks for them (one level at a time), so values nobody reads cost almost nothing.
+/// Callers see Kiota's types and Kiota's number rules either way.
+/// </remarks>
+internal static class JsonUntyped
+{
+    /// <summary>The node for a JSON value; the element must stay valid as long as the node lives.</summary>
+    public static UntypedNode From(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => new UntypedObject(new JsonObjectProperties(value)),
+        JsonValueKind.Array => new UntypedArray(new JsonArrayItems(value)),
+        // Kiota's order: the smallest integer type that holds the number, then decimal, float, double.
+        JsonValueKind.Number when value.TryGetInt32(out var integer) => new UntypedInteger(integer),
+        JsonValueKind.Number when value.TryGetInt64(out var longInteger) => new UntypedLong(longInteger),
+        JsonValueKind.Number when value.TryGetDecimal(out var exact) => new UntypedDecimal(exact),
+        JsonValueKind.Number when value.TryGetSingle(out var single) => new UntypedFloat(single),
+        JsonValueKind.Number => new UntypedDouble(value.GetDouble()),
+        JsonValueKind.String => new UntypedString(JsonElementReader.Decode(value)),
+        JsonValueKind.True => new UntypedBoolean(true),
+        JsonValueKind.False => new UntypedBoolean(false),
+        _ => new UntypedNull(),
+    };
+
+    /// <summary>The JSON a node was made from, when it was made by <see cref="From"/> and nobody has read
+    /// (and so possibly changed) its members since.</summary>
+    public static bool TryGetUnread(UntypedNode node, out JsonElement element)
+    {
+        switch (node)
+        {
+            case UntypedObject obj when obj.GetValue() is JsonObjectProperties { Unread: { } json }:
+                element = json;
+                return true;
+            case UntypedArray array when array.GetValue() is JsonArrayItems { Unread: { } json }:
+                element = json;
+                return true;
+            default:
+                element = default;
+                return false;
+        }
+    }
+}
