@@ -6,6 +6,7 @@ using HoneyHive.Kiota.Serialization;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
+using Microsoft.Kiota.Serialization.Json;
 
 namespace HoneyHive.Kiota.Benchmarks;
 
@@ -28,7 +29,9 @@ internal sealed class RequestBuilders : IDisposable
     public RequestBuilders()
     {
         // No request is sent: the adapter is only there because the builders need its serializers and base URL.
-        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: _http)
+        // The client is generated without registering serializers globally, so the adapter is given them.
+        var adapter = new HttpClientRequestAdapter(
+            new AnonymousAuthenticationProvider(), new HoneyHiveJsonParseNodeFactory(), new JsonSerializationWriterFactory(), _http)
         {
             BaseUrl = RequestInputs.BaseUrl,
         };

@@ -297,7 +297,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
 
     // Kiota's contract for a model without a compile-time reader: JSON nulls leave a property unset, names
     // the model does not describe go to its additional data; and here, values that did not fit go there too.
-    private void AssignFieldValues(IParsable item)
+    internal void AssignFieldValues(IParsable item)
     {
         if (Element.ValueKind != JsonValueKind.Object)
         {

@@ -352,6 +352,16 @@ public static class JsonElementReader
         return true;
     }
 
+    /// <summary>Fills a model through Kiota's <see cref="IParsable.GetFieldDeserializers"/>: what a compile-time
+    /// reader does for a subclass of its model, whose extra properties it does not know.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="element">The JSON object.</param>
+    public static void ReadWithFieldDeserializers(IParsable model, JsonElement element)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        new HoneyHiveJsonParseNode(element).AssignFieldValues(model);
+    }
+
     /// <summary>Keeps a property the model does not describe, or whose value did not fit, in its additional data.</summary>
     /// <param name="holder">The model.</param>
     /// <param name="property">The property.</param>

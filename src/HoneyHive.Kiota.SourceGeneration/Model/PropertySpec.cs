@@ -1,0 +1,9 @@
+namespace HoneyHive.Kiota.SourceGeneration.Model;
+
+/// <summary>One entry of a model's <c>GetFieldDeserializers</c>: the JSON name, the C# property it assigns and how.</summary>
+/// <param name="JsonName">The name on the wire.</param>
+/// <param name="PropertyName">The C# property, as Kiota wrote it.</param>
+/// <param name="Kind">How the value is read.</param>
+/// <param name="TypeName">For enums and nested models: the fully qualified type.</param>
+/// <param name="Factory">For nested models: the factory expression Kiota passed (its <c>CreateFromDiscriminatorValue</c>).</param>
+internal sealed record PropertySpec(string JsonName, string PropertyName, ValueKind Kind, string? TypeName, string? Factory);
