@@ -39,6 +39,11 @@ public sealed partial class ModelReaderGenerator
                 writer.Open("namespace " + model.Namespace);
             }
 
+            foreach (var outer in model.ContainingTypes)
+            {
+                writer.Open("partial class " + outer);
+            }
+
             if (model.IsComposed)
             {
                 EmitComposed(writer, model);
@@ -46,6 +51,11 @@ public sealed partial class ModelReaderGenerator
             else
             {
                 EmitPlain(writer, model, direct);
+            }
+
+            foreach (var _ in model.ContainingTypes)
+            {
+                writer.Close();
             }
 
             if (model.Namespace.Length > 0)
@@ -167,7 +177,7 @@ public sealed partial class ModelReaderGenerator
 
         private static IEnumerable<string> PropertyLines(PropertySpec property, ImmutableDictionary<string, bool> direct)
         {
-            yield return $"if (name.SequenceEqual({SymbolDisplay.FormatLiteral(property.JsonName, quote: true)}u8))";
+            yield return $"if (global::System.MemoryExtensions.SequenceEqual(name, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)}u8))";
             yield return "{";
             yield return $"    if (!{ReadCall(property, direct)}) return false;";
             yield return $"    {property.PropertyName} = parsed;";

@@ -64,15 +64,18 @@ public sealed partial class ModelReaderGenerator
 
             var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
-            var hintName = (ns.Length == 0 ? type.Name : ns + "." + type.Name) + ".JsonReader.g.cs";
+            var containing = ContainingTypes(type);
+            var containingTypes = new EquatableArray<string>(containing ?? ImmutableArray<string>.Empty);
+            var hintName = string.Join(".", new[] { ns }.Concat(containingTypes).Concat(new[] { type.Name }).Where(part => part.Length > 0)) + ".JsonReader.g.cs";
             var location = declaration.Identifier.GetLocation();
             ModelSpec Skip(string reason) => new(
-                ns, type.Name, fullName, hintName, false, false, default, default,
+                ns, containingTypes, type.Name, fullName, hintName, false, false, default, default,
                 DiagnosticInfo.Create(DiagnosticDescriptors.ModelSkipped, location, type.Name, reason));
 
-            if (type.ContainingType is not null || type.IsGenericType)
+            // Kiota nests the wrappers of inline composed types in their model's (partial) class.
+            if (containing is null || type.IsGenericType)
             {
-                return Skip("nested and generic classes are not Kiota models");
+                return Skip("generic classes, and classes nested in types that are not partial classes, are not Kiota models");
             }
 
             if (((CSharpParseOptions)declaration.SyntaxTree.Options).LanguageVersion < LanguageVersion.CSharp11)
@@ -84,7 +87,7 @@ public sealed partial class ModelReaderGenerator
             if (Implements(type, ComposedTypeWrapperName))
             {
                 return ParseComposed(factory, deserializers) is { } members
-                    ? new ModelSpec(ns, type.Name, fullName, hintName, false, false, default, new EquatableArray<ComposedMemberSpec>(members), null)
+                    ? new ModelSpec(ns, containingTypes, type.Name, fullName, hintName, false, false, default, new EquatableArray<ComposedMemberSpec>(members), null)
                     : Skip("a composed type other than a choice of scalars");
             }
 
@@ -108,6 +111,7 @@ public sealed partial class ModelReaderGenerator
 
             return new ModelSpec(
                 ns,
+                containingTypes,
                 type.Name,
                 fullName,
                 hintName,
@@ -116,6 +120,26 @@ public sealed partial class ModelReaderGenerator
                 new EquatableArray<PropertySpec>(properties.ToImmutable()),
                 default,
                 null);
+        }
+
+        // The names of the classes the type is nested in, outermost first; null when one of them is not a
+        // partial class (the reader could not be added inside it).
+        private static ImmutableArray<string>? ContainingTypes(INamedTypeSymbol type)
+        {
+            var names = ImmutableArray.CreateBuilder<string>();
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                var partial = outer.TypeKind == TypeKind.Class && !outer.IsGenericType && outer.DeclaringSyntaxReferences.All(reference =>
+                    reference.GetSyntax() is ClassDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+                if (!partial)
+                {
+                    return null;
+                }
+
+                names.Insert(0, outer.Name);
+            }
+
+            return names.ToImmutable();
         }
 
         // The { "json_name", n => { Property = n.GetXValue(); } } elements of "return new Dictionary<…> { … };",

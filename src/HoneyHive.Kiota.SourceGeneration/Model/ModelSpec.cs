@@ -7,6 +7,8 @@ namespace HoneyHive.Kiota.SourceGeneration.Model;
 /// no syntax), so that an unchanged model compares equal from one run to the next and is not emitted again.
 /// </summary>
 /// <param name="Namespace">The model's namespace, or empty for the global namespace.</param>
+/// <param name="ContainingTypes">The partial classes the model is nested in, outermost first (Kiota nests
+/// the wrappers of inline composed types in their model).</param>
 /// <param name="Name">The class name.</param>
 /// <param name="FullName">The fully qualified name, <c>global::</c> included.</param>
 /// <param name="HintName">The generated file's name.</param>
@@ -17,6 +19,7 @@ namespace HoneyHive.Kiota.SourceGeneration.Model;
 /// <param name="Skipped">Why no reader is emitted, when one is not.</param>
 internal sealed record ModelSpec(
     string Namespace,
+    EquatableArray<string> ContainingTypes,
     string Name,
     string FullName,
     string HintName,

@@ -5,7 +5,7 @@ using static HoneyHive.Kiota.Tests.Client.TestClients;
 
 namespace HoneyHive.Kiota.Tests.Client;
 
-public sealed class TimestampTests
+public sealed class TimestampClientTests
 {
     [Fact]
     public async Task ReadsBothTimestampFormsThroughTheClient()

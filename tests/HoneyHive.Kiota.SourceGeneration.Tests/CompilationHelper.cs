@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using HoneyHive.Kiota.Serialization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace HoneyHive.Kiota.SourceGeneration.Tests;
+
+/// <summary>In-memory compilations of Kiota models with the generator run over them, as the compiler would.</summary>
+internal static class CompilationHelper
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    // The running .NET's assemblies, Kiota's abstractions and JSON serialization, and the library whose
+    // runtime the readers call.
+    private static readonly ImmutableArray<MetadataReference> References =
+    [
+        .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(path => MetadataReference.CreateFromFile(path)),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Kiota.Abstractions.Serialization.IParsable).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Kiota.Serialization.Json.JsonParseNode).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(IJsonElementParsable).Assembly.Location),
+    ];
+
+    /// <summary>The directory the test project's baselines and inputs are copied to.</summary>
+    public static string OutputDirectory => AppContext.BaseDirectory;
+
+    /// <summary>The models Kiota generated for this repository, as (file name, text).</summary>
+    public static IReadOnlyList<(string Name, string Text)> KiotaModels() =>
+        Directory.GetFiles(Path.Combine(OutputDirectory, "KiotaModels"), "*.cs")
+            .Order(StringComparer.Ordinal)
+            .Select(path => (Path.GetFileName(path), File.ReadAllText(path)))
+            .ToList();
+
+    public static CSharpCompilation Compile(IEnumerable<(string Name, string Text)> sources, string assemblyName = "Models") =>
+        CSharpCompilation.Create(
+            assemblyName,
+            sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, path: source.Name)),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                // The repository's models are compiled again beside HoneyHive.Kiota.dll, which holds them too:
+                // the source copies win, which is what these tests want.
+                .WithSpecificDiagnosticOptions([KeyValuePair.Create("CS0436", ReportDiagnostic.Suppress)]));
+
+    /// <summary>A driver that records each step's outputs, for incrementality checks.</summary>
+    public static GeneratorDriver Driver() =>
+        CSharpGeneratorDriver.Create(
+            [new ModelReaderGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator and returns the compilation with its output, plus the generator's diagnostics.</summary>
+    public static (Compilation Output, GeneratorDriverRunResult Run) RunGenerator(CSharpCompilation input)
+    {
+        var driver = Driver().RunGeneratorsAndUpdateCompilation(input, out var output, out _);
+        return (output, driver.GetRunResult());
+    }
+
+    /// <summary>The output's compiler errors (warnings too: the repository builds with warnings as errors).</summary>
+    public static IReadOnlyList<Diagnostic> Problems(Compilation compilation) =>
+        compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    /// <summary>Emits the compilation and loads it in a collectible context; the references resolve from the test's own.</summary>
+    public static Assembly Load(Compilation compilation)
+    {
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext(compilation.AssemblyName, isCollectible: true).LoadFromStream(image);
+    }
+}
