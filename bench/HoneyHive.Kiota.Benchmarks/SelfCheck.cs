@@ -37,7 +37,7 @@ internal static class SelfCheck
             Expect(f.ParentId == s.ParentId && k.ParentId == s.ParentId, $"event {i}: parent_id differs");
             Expect(f.Duration == s.Duration && k.Duration == s.Duration, $"event {i}: duration differs");
             Expect(f.ChildrenIds!.SequenceEqual(s.ChildrenIds!) && k.ChildrenIds!.SequenceEqual(s.ChildrenIds!), $"event {i}: children_ids differ");
-            var start = Timestamps.Parse(s.StartTime!.Value.GetString());
+            var start = new Timestamp { String = s.StartTime!.Value.GetString() }.ToDateTimeOffset();
             Expect(start is not null && f.StartTime?.ToDateTimeOffset() == start && k.StartTime?.ToDateTimeOffset() == start, $"event {i}: start_time differs");
             var faithfulness = s.Metrics!.Value.GetProperty("Answer Faithfulness").GetInt32();
             Expect(f.Metrics.GetProperty("Answer Faithfulness").GetInt64() == faithfulness

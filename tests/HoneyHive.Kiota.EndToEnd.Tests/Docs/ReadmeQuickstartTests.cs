@@ -37,8 +37,10 @@ public class ReadmeQuickstartTests
             DateRange = DateRanges.Last(TimeSpan.FromDays(1)),
         };
         var listed = new List<Event>();
+        var lines = new List<string>();
         await foreach (Event e in client.GetEventsAsync(query))
         {
+            lines.Add($"{e.EventId} {e.StartTime?.ToDateTimeOffset():u} {e.EventName} ${e.Metadata.GetProperty("cost").GetDouble()}");
             listed.Add(e);
         }
 
@@ -53,6 +55,7 @@ public class ReadmeQuickstartTests
         var created = Assert.Single(result.Created);
         Assert.Equal(created.EventId, Assert.Single(listed).EventId);
         Assert.Equal("Model Completion", listed[0].EventName);
+        Assert.Matches($"^{created.EventId} \\d{{4}}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ Model Completion \\$0.02$", Assert.Single(lines));
         var exported = Assert.Single(Assert.Single(pages).Events);
         Assert.Equal(created.EventId, exported.EventId);
         Assert.Equal(1, pages[0].TotalEvents);
