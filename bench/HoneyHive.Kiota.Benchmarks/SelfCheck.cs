@@ -51,8 +51,11 @@ internal static class SelfCheck
     {
         var stjBody = Serializers.Stj(Serializers.StjRequest(Payloads.Batch));
         using var kiotaBody = Serializers.Kiota(Serializers.KiotaRequest(Payloads.Batch));
+        using var honeyHiveBody = Serializers.HoneyHive(Serializers.KiotaRequest(Payloads.Batch));
         using var stj = JsonDocument.Parse(stjBody);
         using var kiota = JsonDocument.Parse(kiotaBody);
+        using var honeyHive = JsonDocument.Parse(honeyHiveBody);
+        Expect(JsonElement.DeepEquals(kiota.RootElement, honeyHive.RootElement), "the HoneyHive writer and Kiota's disagree on the batch body");
         var stjEvents = stj.RootElement.GetProperty("events");
         var kiotaEvents = kiota.RootElement.GetProperty("events");
         Expect(kiotaEvents.GetArrayLength() == Payloads.BatchEvents && stjEvents.GetArrayLength() == Payloads.BatchEvents, "batch event count differs");

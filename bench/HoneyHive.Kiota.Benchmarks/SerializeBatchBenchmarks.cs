@@ -31,4 +31,12 @@ public class SerializeBatchBenchmarks
         using var body = Serializers.Kiota(_kiota);
         return body.Length;
     }
+
+    /// <remarks>The writer the client sends with: free-form values as the JSON they were built from.</remarks>
+    [Benchmark(Description = "Kiota models, HoneyHive writer")]
+    public long HoneyHive()
+    {
+        using var body = Serializers.HoneyHive(_kiota);
+        return body.Length;
+    }
 }

@@ -179,6 +179,28 @@ public sealed partial class ModelReaderGenerator
         {
             yield return $"if (global::System.MemoryExtensions.SequenceEqual(name, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)}u8))";
             yield return "{";
+            if (property.Kind == ValueKind.Enum && property.EnumMembers.Length > 0)
+            {
+                // The enum's wire names compared as UTF-8: no reflection, no string.
+                yield return "    switch (value.ValueKind)";
+                yield return "    {";
+                yield return $"        case {JsonValueKind}.Null:";
+                yield return $"            {property.PropertyName} = null;";
+                yield return "            return true;";
+                foreach (var member in property.EnumMembers)
+                {
+                    yield return $"        case {JsonValueKind}.String when value.ValueEquals({SymbolDisplay.FormatLiteral(member.WireName, quote: true)}u8):";
+                    yield return $"            {property.PropertyName} = {property.TypeName}.{member.MemberName};";
+                    yield return "            return true;";
+                }
+
+                yield return "        default:";
+                yield return "            return false;";
+                yield return "    }";
+                yield return "}";
+                yield break;
+            }
+
             yield return $"    if (!{ReadCall(property, direct)}) return false;";
             yield return $"    {property.PropertyName} = parsed;";
             yield return "    return true;";

@@ -222,7 +222,8 @@ public sealed partial class ModelReaderGenerator
 
             var typeArgument = method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
             var typeName = typeArgument?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            PropertySpec Spec(ValueKind kind, string? type = null, string? factory = null) => new(jsonName, propertyName, kind, type, factory);
+            PropertySpec Spec(ValueKind kind, string? type = null, string? factory = null, EquatableArray<EnumMemberSpec> members = default) =>
+                new(jsonName, propertyName, kind, type, factory, members);
             (PropertySpec?, string?) Unsupported() => (null, $"\"{jsonName}\" is read with {method.Name}{(typeArgument is null ? string.Empty : "<" + typeArgument.Name + ">")}, which the generator does not read");
 
             switch (method.Name)
@@ -230,7 +231,7 @@ public sealed partial class ModelReaderGenerator
                 case var scalar when !isList && ScalarGetters.TryGetValue(scalar, out var kind):
                     return (Spec(kind), null);
                 case "GetEnumValue" when !isList && typeArgument is { TypeKind: TypeKind.Enum }:
-                    return (Spec(ValueKind.Enum, typeName), null);
+                    return (Spec(ValueKind.Enum, typeName, members: EnumMembers(typeArgument)), null);
                 case "GetCollectionOfPrimitiveValues" when isList && typeArgument?.SpecialType == SpecialType.System_String:
                     return (Spec(ValueKind.StringList), null);
                 case "GetObjectValue" when !isList && typeArgument is not null:
@@ -249,6 +250,30 @@ public sealed partial class ModelReaderGenerator
                 default:
                     return Unsupported();
             }
+        }
+
+        // A plain enum's values with their wire names, as Kiota reads them (the EnumMember value, else the
+        // name); none for a flags enum, whose comma-separated values the runtime reads.
+        private static EquatableArray<EnumMemberSpec> EnumMembers(ITypeSymbol type)
+        {
+            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute"))
+            {
+                return default;
+            }
+
+            var members = ImmutableArray.CreateBuilder<EnumMemberSpec>();
+            foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
+            {
+                var wireName = field.GetAttributes()
+                    .Where(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.Serialization.EnumMemberAttribute")
+                    .SelectMany(a => a.NamedArguments)
+                    .Where(argument => argument.Key == "Value")
+                    .Select(argument => argument.Value.Value as string)
+                    .FirstOrDefault() ?? field.Name;
+                members.Add(new EnumMemberSpec(wireName, field.Name));
+            }
+
+            return new EquatableArray<EnumMemberSpec>(members.ToImmutable());
         }
 
         // The factory argument, when it is the model's own CreateFromDiscriminatorValue (as Kiota always emits).

@@ -1,10 +1,10 @@
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Serialization.Json;
+using HoneyHive.Kiota.Serialization;
 
 namespace HoneyHive.Cli.Output;
 
-/// <summary>Writes models as JSON Lines through the models' own Kiota serialization, so the output is
-/// exactly what the client would send or has read (unknown fields included).</summary>
+/// <summary>Writes models as JSON Lines through the models' own Kiota serialization and the client's JSON
+/// writer, so the output is exactly what the client would send or has read (unknown fields included).</summary>
 internal sealed class JsonLinesWriter(Stream output) : IAsyncDisposable
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
@@ -13,7 +13,7 @@ internal sealed class JsonLinesWriter(Stream output) : IAsyncDisposable
 
     public async Task WriteAsync(IParsable model, CancellationToken cancellationToken)
     {
-        using var writer = new JsonSerializationWriter();
+        using var writer = new HoneyHiveJsonSerializationWriter();
         writer.WriteObjectValue(null, model);
         using var json = writer.GetSerializedContent();
         await json.CopyToAsync(output, cancellationToken).ConfigureAwait(false);

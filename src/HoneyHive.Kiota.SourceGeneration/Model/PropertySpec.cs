@@ -1,3 +1,5 @@
+using HoneyHive.Kiota.SourceGeneration.Helpers;
+
 namespace HoneyHive.Kiota.SourceGeneration.Model;
 
 /// <summary>One entry of a model's <c>GetFieldDeserializers</c>: the JSON name, the C# property it assigns and how.</summary>
@@ -6,4 +8,5 @@ namespace HoneyHive.Kiota.SourceGeneration.Model;
 /// <param name="Kind">How the value is read.</param>
 /// <param name="TypeName">For enums and nested models: the fully qualified type.</param>
 /// <param name="Factory">For nested models: the factory expression Kiota passed (its <c>CreateFromDiscriminatorValue</c>).</param>
-internal sealed record PropertySpec(string JsonName, string PropertyName, ValueKind Kind, string? TypeName, string? Factory);
+/// <param name="EnumMembers">For enums that are not flags: their values, matched without reflection.</param>
+internal sealed record PropertySpec(string JsonName, string PropertyName, ValueKind Kind, string? TypeName, string? Factory, EquatableArray<EnumMemberSpec> EnumMembers = default);

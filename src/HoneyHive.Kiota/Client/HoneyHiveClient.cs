@@ -3,7 +3,6 @@ using HoneyHive.Kiota.Http;
 using HoneyHive.Kiota.Serialization;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Serialization.Json;
 
 namespace HoneyHive.Kiota;
 
@@ -43,7 +42,7 @@ public sealed partial class HoneyHiveClient : IDisposable
         // The JSON factories are handed to the adapter directly rather than registered in Kiota's
         // process-wide registries: another Kiota client in the same process cannot change how we parse.
         var auth = new BaseBearerTokenAuthenticationProvider(new ApiKeyAccessTokenProvider(apiKey, Options.BaseUrl));
-        var adapter = new HoneyHiveRequestAdapter(auth, new HoneyHiveJsonParseNodeFactory(), new JsonSerializationWriterFactory(), _httpClient)
+        var adapter = new HoneyHiveRequestAdapter(auth, new HoneyHiveJsonParseNodeFactory(), new HoneyHiveJsonSerializationWriterFactory(), _httpClient)
         {
             BaseUrl = Options.BaseUrl.AbsoluteUri,
         };

@@ -89,7 +89,7 @@ public static class UntypedNodeExtensions
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, node);
+            JsonUntyped.WriteTo(writer, node);
         }
 
         return JsonElement.Parse(buffer.WrittenSpan);
@@ -124,54 +124,4 @@ public static class UntypedNodeExtensions
     /// <param name="element">The JSON.</param>
     /// <returns>The untyped node.</returns>
     public static UntypedNode ToUntypedNode(this JsonElement element) => JsonUntyped.From(element.Clone());
-
-    private static void Write(Utf8JsonWriter writer, UntypedNode node)
-    {
-        switch (node)
-        {
-            case UntypedObject obj:
-                writer.WriteStartObject();
-                foreach (var (name, value) in obj.GetValue())
-                {
-                    writer.WritePropertyName(name);
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case UntypedArray array:
-                writer.WriteStartArray();
-                foreach (var item in array.GetValue())
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case UntypedString text when text.GetValue() is { } value:
-                writer.WriteStringValue(value);
-                break;
-            case UntypedBoolean flag:
-                writer.WriteBooleanValue(flag.GetValue());
-                break;
-            case UntypedInteger integer:
-                writer.WriteNumberValue(integer.GetValue());
-                break;
-            case UntypedLong integer:
-                writer.WriteNumberValue(integer.GetValue());
-                break;
-            case UntypedDecimal number:
-                writer.WriteNumberValue(number.GetValue());
-                break;
-            case UntypedFloat number:
-                writer.WriteNumberValue(number.GetValue());
-                break;
-            case UntypedDouble number:
-                writer.WriteNumberValue(number.GetValue());
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
-        }
-    }
 }

@@ -20,7 +20,7 @@ namespace HoneyHive.Kiota.Serialization;
 internal static class EnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>
     where T : struct, Enum
 {
-    private static readonly (byte[] WireName, T Value)[] Members = Load();
+    private static readonly (byte[] WireName, string Text, T Value)[] Members = Load();
 
     public static bool IsFlags { get; } = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
 
@@ -45,17 +45,23 @@ internal static class EnumValues<[DynamicallyAccessedMembers(DynamicallyAccessed
         {
             if (EqualityComparer<T>.Default.Equals(member.Value, value))
             {
-                return Encoding.UTF8.GetString(member.WireName);
+                return member.Text;
             }
         }
 
         return value.ToString();
     }
 
-    private static (byte[], T)[] Load() =>
-        typeof(T).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(field => (
-                Encoding.UTF8.GetBytes(field.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? field.Name),
-                (T)field.GetValue(null)!))
-            .ToArray();
+    private static (byte[], string, T)[] Load()
+    {
+        var fields = typeof(T).GetFields(BindingFlags.Public | BindingFlags.Static);
+        var members = new (byte[], string, T)[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var text = fields[i].GetCustomAttribute<EnumMemberAttribute>()?.Value ?? fields[i].Name;
+            members[i] = (Encoding.UTF8.GetBytes(text), text, (T)fields[i].GetValue(null)!);
+        }
+
+        return members;
+    }
 }

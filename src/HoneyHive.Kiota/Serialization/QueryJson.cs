@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Kiota.Abstractions.Serialization;
-using Microsoft.Kiota.Serialization.Json;
 
 namespace HoneyHive.Kiota.Serialization;
 
@@ -17,7 +16,7 @@ public static class QueryJson
     /// <returns>The JSON text.</returns>
     public static string Serialize<T>(T value) where T : IParsable
     {
-        using var writer = new JsonSerializationWriter();
+        using var writer = new HoneyHiveJsonSerializationWriter();
         writer.WriteObjectValue(null, value);
         return ReadAll(writer);
     }
@@ -28,12 +27,12 @@ public static class QueryJson
     /// <returns>The JSON text.</returns>
     public static string Serialize<T>(IEnumerable<T> values) where T : IParsable
     {
-        using var writer = new JsonSerializationWriter();
+        using var writer = new HoneyHiveJsonSerializationWriter();
         writer.WriteCollectionOfObjectValues(null, values);
         return ReadAll(writer);
     }
 
-    private static string ReadAll(JsonSerializationWriter writer)
+    private static string ReadAll(ISerializationWriter writer)
     {
         using var content = writer.GetSerializedContent();
         // Kiota's writer hands back a pooled memory stream: decoding its buffer in place skips a

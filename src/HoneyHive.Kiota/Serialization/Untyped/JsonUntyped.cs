@@ -33,6 +33,64 @@ internal static class JsonUntyped
         _ => new UntypedNull(),
     };
 
+    /// <summary>Writes a node as JSON: the JSON it was read from, untouched, where nobody has opened it
+    /// (Kiota's writer would open every level), Kiota's tree where someone has.</summary>
+    public static void WriteTo(Utf8JsonWriter writer, UntypedNode node)
+    {
+        if (TryGetUnread(node, out var json))
+        {
+            json.WriteTo(writer);
+            return;
+        }
+
+        switch (node)
+        {
+            case UntypedObject obj:
+                writer.WriteStartObject();
+                foreach (var (name, value) in obj.GetValue())
+                {
+                    writer.WritePropertyName(name);
+                    WriteTo(writer, value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case UntypedArray array:
+                writer.WriteStartArray();
+                foreach (var item in array.GetValue())
+                {
+                    WriteTo(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case UntypedString text when text.GetValue() is { } value:
+                writer.WriteStringValue(value);
+                break;
+            case UntypedBoolean flag:
+                writer.WriteBooleanValue(flag.GetValue());
+                break;
+            case UntypedInteger integer:
+                writer.WriteNumberValue(integer.GetValue());
+                break;
+            case UntypedLong integer:
+                writer.WriteNumberValue(integer.GetValue());
+                break;
+            case UntypedDecimal number:
+                writer.WriteNumberValue(number.GetValue());
+                break;
+            case UntypedFloat number:
+                writer.WriteNumberValue(number.GetValue());
+                break;
+            case UntypedDouble number:
+                writer.WriteNumberValue(number.GetValue());
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
+
     /// <summary>The JSON a node was made from, when it was made by <see cref="From"/> and nobody has read
     /// (and so possibly changed) its members since.</summary>
     public static bool TryGetUnread(UntypedNode node, out JsonElement element)

@@ -1,0 +1,217 @@
+using System.Diagnostics.CodeAnalysis;
+using HoneyHive.Kiota.Serialization.Untyped;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
+
+namespace HoneyHive.Kiota.Serialization;
+
+/// <summary>
+/// Kiota's <see cref="JsonSerializationWriter"/>, with free-form values written as the JSON they were read
+/// from and enums written without reflection.
+/// </summary>
+/// <remarks>
+/// Kiota's writer walks an <see cref="UntypedNode"/> member by member, which opens every level of a value
+/// this library read lazily (a dictionary and a node per member, for JSON that was already JSON), and finds
+/// an enum's wire name by reflection on each write. This writer hands everything to Kiota's except those
+/// two: an unopened free-form value is copied as raw JSON, a plain enum's wire name comes from a table
+/// built once. Models are written exactly as Kiota's writer writes them (same hooks, same composed-type
+/// and merge rules), with this writer passed to their <see cref="IParsable.Serialize"/>.
+/// </remarks>
+public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
+{
+    private readonly JsonSerializationWriter _json = new();
+
+    /// <inheritdoc />
+    public Action<IParsable>? OnBeforeObjectSerialization
+    {
+        get => _json.OnBeforeObjectSerialization;
+        set => _json.OnBeforeObjectSerialization = value;
+    }
+
+    /// <inheritdoc />
+    public Action<IParsable>? OnAfterObjectSerialization
+    {
+        get => _json.OnAfterObjectSerialization;
+        set => _json.OnAfterObjectSerialization = value;
+    }
+
+    /// <inheritdoc />
+    public Action<IParsable, ISerializationWriter>? OnStartObjectSerialization
+    {
+        get => _json.OnStartObjectSerialization;
+        set => _json.OnStartObjectSerialization = value;
+    }
+
+    /// <inheritdoc />
+    public void WriteObjectValue<T>(string? key, T? value, params IParsable?[] additionalValuesToMerge) where T : IParsable
+    {
+        // Kiota's models pass no values to merge except for intersection types: skip the filtering then.
+        var merged = additionalValuesToMerge is { Length: > 0 } ? Array.FindAll(additionalValuesToMerge, static x => x is not null) : [];
+        if (value is null && merged.Length == 0)
+        {
+            return;
+        }
+
+        // Kiota's sequence of hooks, step for step (it calls OnAfterObjectSerialization twice for a free-form value).
+        var node = value as UntypedNode;
+        if (node is null)
+        {
+            WritePropertyName(key);
+        }
+
+        if (value is not null)
+        {
+            OnBeforeObjectSerialization?.Invoke(value);
+        }
+
+        if (node is not null)
+        {
+            OnStartObjectSerialization?.Invoke(node, this);
+            WritePropertyName(key);
+            JsonUntyped.WriteTo(_json.writer, node);
+            OnAfterObjectSerialization?.Invoke(node);
+        }
+        else
+        {
+            // A composed type of scalars writes its one value without braces.
+            var scalar = value is IComposedTypeWrapper;
+            if (!scalar)
+            {
+                _json.writer.WriteStartObject();
+            }
+
+            if (value is not null)
+            {
+                OnStartObjectSerialization?.Invoke(value, this);
+                value.Serialize(this);
+            }
+
+            foreach (var part in merged)
+            {
+                OnBeforeObjectSerialization?.Invoke(part!);
+                OnStartObjectSerialization?.Invoke(part!, this);
+                part!.Serialize(this);
+                OnAfterObjectSerialization?.Invoke(part);
+            }
+
+            if (!scalar)
+            {
+                _json.writer.WriteEndObject();
+            }
+        }
+
+        if (value is not null)
+        {
+            OnAfterObjectSerialization?.Invoke(value);
+        }
+    }
+
+    /// <inheritdoc />
+    public void WriteCollectionOfObjectValues<T>(string? key, IEnumerable<T>? values) where T : IParsable
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        WritePropertyName(key);
+        _json.writer.WriteStartArray();
+        foreach (var item in values)
+        {
+            WriteObjectValue(null, item);
+        }
+
+        _json.writer.WriteEndArray();
+    }
+
+    /// <inheritdoc />
+    public void WriteEnumValue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(string? key, T? value) where T : struct, Enum
+    {
+        if (value is not { } member)
+        {
+            return;
+        }
+
+        if (EnumValues<T>.IsFlags)
+        {
+            _json.WriteEnumValue(key, value);
+        }
+        else
+        {
+            _json.WriteStringValue(key, EnumValues<T>.WireName(member));
+        }
+    }
+
+    /// <inheritdoc />
+    public void WriteCollectionOfEnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(string? key, IEnumerable<T?>? values) where T : struct, Enum =>
+        _json.WriteCollectionOfEnumValues(key, values);
+
+    /// <inheritdoc />
+    public void WriteStringValue(string? key, string? value) => _json.WriteStringValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteBoolValue(string? key, bool? value) => _json.WriteBoolValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteByteValue(string? key, byte? value) => _json.WriteByteValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteSbyteValue(string? key, sbyte? value) => _json.WriteSbyteValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteIntValue(string? key, int? value) => _json.WriteIntValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteFloatValue(string? key, float? value) => _json.WriteFloatValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteLongValue(string? key, long? value) => _json.WriteLongValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteDoubleValue(string? key, double? value) => _json.WriteDoubleValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteDecimalValue(string? key, decimal? value) => _json.WriteDecimalValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteGuidValue(string? key, Guid? value) => _json.WriteGuidValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteDateTimeOffsetValue(string? key, DateTimeOffset? value) => _json.WriteDateTimeOffsetValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteTimeSpanValue(string? key, TimeSpan? value) => _json.WriteTimeSpanValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteDateValue(string? key, Date? value) => _json.WriteDateValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteTimeValue(string? key, Time? value) => _json.WriteTimeValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteCollectionOfPrimitiveValues<T>(string? key, IEnumerable<T>? values) => _json.WriteCollectionOfPrimitiveValues(key, values);
+
+    /// <inheritdoc />
+    public void WriteByteArrayValue(string? key, byte[]? value) => _json.WriteByteArrayValue(key, value);
+
+    /// <inheritdoc />
+    public void WriteNullValue(string? key) => _json.WriteNullValue(key);
+
+    /// <inheritdoc />
+    public void WriteAdditionalData(IDictionary<string, object> value) => _json.WriteAdditionalData(value);
+
+    /// <inheritdoc />
+    public Stream GetSerializedContent() => _json.GetSerializedContent();
+
+    /// <inheritdoc />
+    public void Dispose() => _json.Dispose();
+
+    private void WritePropertyName(string? key)
+    {
+        if (!string.IsNullOrEmpty(key))
+        {
+            _json.writer.WritePropertyName(key);
+        }
+    }
+}
