@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using HoneyHive.Kiota.Errors;
+using HoneyHive.Kiota.Serialization;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -274,16 +275,8 @@ internal sealed class HoneyHiveRequestAdapter(
     private static ModelType? PrimitiveOf<ModelType>(IParseNode node)
     {
         var type = Nullable.GetUnderlyingType(typeof(ModelType)) ?? typeof(ModelType);
-        object? value = type == typeof(string) ? node.GetStringValue()
-            : type == typeof(bool) ? node.GetBoolValue()
-            : type == typeof(int) ? node.GetIntValue()
-            : type == typeof(long) ? node.GetLongValue()
-            : type == typeof(double) ? node.GetDoubleValue()
-            : type == typeof(float) ? node.GetFloatValue()
-            : type == typeof(decimal) ? node.GetDecimalValue()
-            : type == typeof(Guid) ? node.GetGuidValue()
-            : type == typeof(DateTimeOffset) ? node.GetDateTimeOffsetValue()
+        return PrimitiveValues.TryRead(type, node, out var value)
+            ? value is null ? default : (ModelType)value
             : throw new NotSupportedException($"Reading a {typeof(ModelType).Name} response is not supported.");
-        return value is null ? default : (ModelType)value;
     }
 }

@@ -359,23 +359,12 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
 
     private static object? PrimitiveOf<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(HoneyHiveJsonParseNode node)
     {
-        var type = typeof(T);
-        return type == typeof(string) ? node.GetStringValue()
-            : type == typeof(bool) ? node.GetBoolValue()
-            : type == typeof(int) ? node.GetIntValue()
-            : type == typeof(long) ? node.GetLongValue()
-            : type == typeof(double) ? node.GetDoubleValue()
-            : type == typeof(float) ? node.GetFloatValue()
-            : type == typeof(decimal) ? node.GetDecimalValue()
-            : type == typeof(byte) ? node.GetByteValue()
-            : type == typeof(sbyte) ? node.GetSbyteValue()
-            : type == typeof(Guid) ? node.GetGuidValue()
-            : type == typeof(DateTimeOffset) ? node.GetDateTimeOffsetValue()
-            : type == typeof(TimeSpan) ? node.GetTimeSpanValue()
-            : type == typeof(Date) ? node.GetDateValue()
-            : type == typeof(Time) ? node.GetTimeValue()
-            : type.IsEnum && node.GetStringValue() is { Length: > 0 } raw ? EnumHelpers.GetEnumValue(type, raw)
-            : null;
+        if (PrimitiveValues.TryRead(typeof(T), node, out var value))
+        {
+            return value;
+        }
+
+        return typeof(T).IsEnum && node.GetStringValue() is { Length: > 0 } raw ? EnumHelpers.GetEnumValue(typeof(T), raw) : null;
     }
 
     private bool IsNumber => Element.ValueKind == JsonValueKind.Number;
