@@ -41,7 +41,7 @@ internal static class ErrorReport
         UnauthorizedAccessException access => (ExitCodes.FileError, access.Message),
         HoneyHiveAuthenticationException auth => (ExitCodes.AuthenticationFailed, auth.Message),
         HoneyHiveTimeoutException timeout => (ExitCodes.NetworkFailure, timeout.Message),
-        HttpRequestException network => (ExitCodes.NetworkFailure, $"network failure: {network.Message}"),
+        HoneyHiveConnectionException network => (ExitCodes.NetworkFailure, $"network failure: {network.InnerException?.Message ?? network.Message}"),
         HoneyHiveResponseFormatException format => (ExitCodes.InvalidResponse, format.Message),
         JsonException json => (ExitCodes.InvalidResponse, $"unreadable response: {json.Message}"),
         EventPaginationException pagination => (ExitCodes.InvalidResponse, pagination.Message),

@@ -21,11 +21,10 @@ internal static class ListEventsCommand
         args.RejectUnknown();
 
         using var client = connection.CreateClient();
-        var pager = new EventPager(client.Api);
         var progress = new ProgressReporter(environment.Error, export ? "exported" : "listed");
         await using var stream = output is null ? environment.OpenStandardOutput() : OutputFile.Create(output);
         await using var writer = new JsonLinesWriter(stream);
-        var pages = export ? pager.ExportPagesAsync(query, cancellationToken) : pager.GetPagesAsync(query, cancellationToken);
+        var pages = export ? client.ExportEventPagesAsync(query, cancellationToken) : client.GetEventPagesAsync(query, cancellationToken);
         long? total = null;
         await foreach (var page in pages.ConfigureAwait(false))
         {

@@ -38,7 +38,7 @@ internal static class SendEventsCommand
 
         var events = await EventFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         using var client = connection.CreateClient();
-        var result = await new EventBatcher(client.Api, options).SendAsync(events, cancellationToken).ConfigureAwait(false);
+        var result = await client.CreateEventsAsync(events, options, cancellationToken).ConfigureAwait(false);
 
         environment.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sent {result.TotalCount:N0} events: {result.CreatedCount:N0} created, {result.FailedCount:N0} failed"));

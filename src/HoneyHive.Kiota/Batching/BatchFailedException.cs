@@ -1,9 +1,10 @@
 using System.Text;
+using HoneyHive.Kiota.Errors;
 
 namespace HoneyHive.Kiota.Batching;
 
 /// <summary>Some events of a batch were not created; <see cref="FailedEventIds"/> lists them.</summary>
-public sealed class BatchFailedException : Exception
+public sealed class BatchFailedException : HoneyHiveApiException
 {
     // Enough to see the pattern; the full list is in FailedEventIds and Result.
     private const int IdsInMessage = 20;

@@ -47,4 +47,11 @@ public sealed class BatchResult
     /// <returns>This result, for chaining.</returns>
     /// <exception cref="BatchFailedException">At least one event was not created; the exception lists their ids.</exception>
     public BatchResult EnsureSuccess() => IsSuccess ? this : throw new BatchFailedException(this);
+
+    /// <summary>The counts, for logs: <c>BatchResult { 1000 events: 998 created, 2 failed, 0 canceled; session s1 }</c>.</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString() =>
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{nameof(BatchResult)} {{ {TotalCount} events: {CreatedCount} created, {FailedCount} failed, {Canceled.Count} canceled{(SessionId is null ? string.Empty : "; session " + SessionId)} }}");
 }

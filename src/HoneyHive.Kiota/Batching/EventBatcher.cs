@@ -15,7 +15,7 @@ namespace HoneyHive.Kiota.Batching;
 /// </remarks>
 /// <param name="api">The generated client.</param>
 /// <param name="options">How to split and send; defaults when null.</param>
-public sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options = null)
+internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options = null)
 {
     private readonly HoneyHiveApiClient _api = api ?? throw new ArgumentNullException(nameof(api));
     private readonly BatchOptions _options = options ?? new BatchOptions();

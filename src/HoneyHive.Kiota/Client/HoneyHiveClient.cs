@@ -33,18 +33,20 @@ public sealed partial class HoneyHiveClient : IDisposable
     public HoneyHiveClient(string apiKey, HoneyHiveClientOptions? options = null)
     {
         ValidateApiKey(apiKey);
-        Options = options ?? new HoneyHiveClientOptions();
-        Options.Validate();
+        options ??= new HoneyHiveClientOptions();
+        options.Validate();
+        BaseUrl = options.BaseUrl;
 
+        // Everything the options say is read here, once: changing them afterwards changes nothing.
         var redactor = new SecretRedactor(apiKey);
-        _httpClient = HoneyHivePipeline.CreateHttpClient(Options, redactor);
+        _httpClient = HoneyHivePipeline.CreateHttpClient(options, redactor);
 
         // The JSON factories are handed to the adapter directly rather than registered in Kiota's
         // process-wide registries: another Kiota client in the same process cannot change how we parse.
-        var auth = new BaseBearerTokenAuthenticationProvider(new ApiKeyAccessTokenProvider(apiKey, Options.BaseUrl));
+        var auth = new BaseBearerTokenAuthenticationProvider(new ApiKeyAccessTokenProvider(apiKey, BaseUrl));
         var adapter = new HoneyHiveRequestAdapter(auth, new HoneyHiveJsonParseNodeFactory(), new HoneyHiveJsonSerializationWriterFactory(), _httpClient)
         {
-            BaseUrl = Options.BaseUrl.AbsoluteUri,
+            BaseUrl = BaseUrl.AbsoluteUri,
         };
         // The decorator lets a body that fails to parse be reported with its status and request id.
         Api = new HoneyHiveApiClient(new ContextualRequestAdapter(adapter));
@@ -68,12 +70,12 @@ public sealed partial class HoneyHiveClient : IDisposable
     /// <summary>The generated request builders: <c>Api.Events</c>, <c>Api.Events.Export</c>, <c>Api.Events.Batch</c>.</summary>
     public HoneyHiveApiClient Api { get; }
 
-    /// <summary>The settings this client was built with (they hold no secret).</summary>
-    public HoneyHiveClientOptions Options { get; }
+    /// <summary>The HoneyHive endpoint this client talks to.</summary>
+    public Uri BaseUrl { get; }
 
     /// <summary>Describes the client without its API key.</summary>
     /// <returns>A description naming the base URL.</returns>
-    public override string ToString() => $"{nameof(HoneyHiveClient)} {{ BaseUrl = {Options.BaseUrl}, ApiKey = *** }}";
+    public override string ToString() => $"{nameof(HoneyHiveClient)} {{ BaseUrl = {BaseUrl}, ApiKey = *** }}";
 
     /// <summary>Releases the HttpClient and handlers this client created (not the caller's).</summary>
     public void Dispose()

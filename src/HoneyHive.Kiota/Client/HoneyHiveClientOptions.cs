@@ -14,7 +14,7 @@ public sealed class HoneyHiveClientOptions
     /// loopback hosts (localhost, 127.0.0.1, [::1]) used in development and tests. A path prefix
     /// (https://host/api) is kept.
     /// </summary>
-    public Uri BaseUrl { get; init; } = DefaultBaseUrl;
+    public Uri BaseUrl { get; set; } = DefaultBaseUrl;
 
     /// <summary>
     /// An <see cref="System.Net.Http.HttpClient"/> to send requests through, for example one from
@@ -22,36 +22,36 @@ public sealed class HoneyHiveClientOptions
     /// front of it; its Timeout also applies to each attempt and its BaseAddress is ignored. It is
     /// not disposed by <see cref="HoneyHiveClient"/>. Mutually exclusive with <see cref="Handler"/>.
     /// </summary>
-    public HttpClient? HttpClient { get; init; }
+    public HttpClient? HttpClient { get; set; }
 
     /// <summary>
     /// The innermost handler that does the network I/O (for example a configured SocketsHttpHandler,
     /// or a mock in tests). Not disposed by <see cref="HoneyHiveClient"/>. When neither this nor
     /// <see cref="HttpClient"/> is set, the client creates and owns a SocketsHttpHandler.
     /// </summary>
-    public HttpMessageHandler? Handler { get; init; }
+    public HttpMessageHandler? Handler { get; set; }
 
     /// <summary>
     /// The time one attempt of <c>GET /events</c> or <c>POST /events/batch</c> may take, body
     /// included. Default 30 s: HoneyHive's Python SDK uses 5 s, which a 7,500-event page can exceed.
     /// <see cref="Timeout.InfiniteTimeSpan"/> disables it (the cancellation token still applies).
     /// </summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The time one attempt of <c>POST /events/export</c> may take. Default 120 s: large exports are slow.</summary>
-    public TimeSpan ExportTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan ExportTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Retry behaviour; see <see cref="RetryOptions"/>.</summary>
-    public RetryOptions Retry { get; init; } = new();
+    public RetryOptions Retry { get; set; } = new();
 
     /// <summary>
     /// Product tokens appended to the default User-Agent <c>HoneyHive.Kiota/&lt;version&gt;</c>, for
     /// example <c>my-cli/1.2</c>. Must be a valid User-Agent value.
     /// </summary>
-    public string? UserAgent { get; init; }
+    public string? UserAgent { get; set; }
 
     /// <summary>The clock behind retry waits, Retry-After dates and timeouts; replace it in tests. Default <see cref="TimeProvider.System"/>.</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <inheritdoc />
     public override string ToString() =>

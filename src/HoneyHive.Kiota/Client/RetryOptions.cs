@@ -8,24 +8,24 @@ namespace HoneyHive.Kiota;
 public sealed class RetryOptions
 {
     /// <summary>Retries after the first attempt; 0 disables retrying. Default 3, at most 10.</summary>
-    public int MaxRetries { get; init; } = 3;
+    public int MaxRetries { get; set; } = 3;
 
     /// <summary>The backoff cap for the first retry; it doubles for each further one. Default 500 ms.</summary>
     /// <remarks>The actual wait is random between zero and the cap ("full jitter").</remarks>
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The largest backoff cap, however many retries came before. Default 30 s.</summary>
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Whether a <c>Retry-After</c> header (seconds or HTTP date) sets the wait instead of the backoff. Default true.</summary>
-    public bool RespectRetryAfter { get; init; } = true;
+    public bool RespectRetryAfter { get; set; } = true;
 
     /// <summary>
     /// The longest <c>Retry-After</c> the client will wait. When the server asks for more, the client
     /// stops retrying and throws (for 429, <see cref="Errors.HoneyHiveRateLimitException.RetryAfter"/>
     /// says how long the server asked for), since waiting less would only fail again. Default 60 s.
     /// </summary>
-    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <inheritdoc />
     public override string ToString() =>

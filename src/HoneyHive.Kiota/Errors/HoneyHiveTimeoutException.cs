@@ -6,16 +6,18 @@ namespace HoneyHive.Kiota.Errors;
 /// <see cref="OperationCanceledException"/>.
 /// </summary>
 /// <remarks>
-/// Derives from <see cref="TimeoutException"/> rather than Kiota's <c>ApiException</c>, because no
-/// response was received.
+/// No response was received, so there is no status code; it derives from <see cref="HoneyHiveApiException"/>
+/// (and Kiota's <c>ApiException</c>) all the same, so that one <c>catch (ApiException)</c> catches every way a
+/// HoneyHive call can fail. The <see cref="TimeoutException"/> that ended the attempt is the inner exception.
 /// </remarks>
-public sealed class HoneyHiveTimeoutException : TimeoutException
+public sealed class HoneyHiveTimeoutException : HoneyHiveApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What timed out.</param>
     /// <param name="timeout">The per-attempt timeout that elapsed.</param>
     /// <param name="innerException">The cancellation that ended the attempt.</param>
-    public HoneyHiveTimeoutException(string message, TimeSpan timeout, Exception? innerException = null) : base(message, innerException)
+    public HoneyHiveTimeoutException(string message, TimeSpan timeout, Exception? innerException = null)
+        : base(message, new TimeoutException(message, innerException))
     {
         Timeout = timeout;
     }

@@ -17,7 +17,18 @@ internal sealed class ErrorTranslationHandler(SecretRedactor redactor, TimeProvi
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            // After the retries: one exception family for every failure of a call (the message names the
+            // host, never the headers).
+            throw new HoneyHiveConnectionException($"{request.Method} {request.RequestUri?.AbsolutePath} got no answer: {ex.Message}", ex);
+        }
+
         response.RequestMessage ??= request;
         try
         {

@@ -14,7 +14,7 @@ namespace HoneyHive.Kiota.Pagination;
 /// passed to it, and surfaces as <see cref="OperationCanceledException"/>.
 /// </remarks>
 /// <param name="api">The generated client.</param>
-public sealed class EventPager(HoneyHiveApiClient api)
+internal sealed class EventPager(HoneyHiveApiClient api)
 {
     /// <summary>
     /// Pages read at most when the server sends no <c>totalEvents</c> and keeps returning full pages;

@@ -5,7 +5,7 @@ public enum EventPaginationError
 {
     /// <summary>
     /// The server kept returning full pages beyond what its first <c>totalEvents</c> allowed
-    /// (or, without a <c>totalEvents</c>, beyond <see cref="EventPager.UnknownTotalPageLimit"/> pages).
+    /// (or, without a <c>totalEvents</c>, beyond 10,000 pages).
     /// </summary>
     TooManyPages,
 

@@ -1,3 +1,5 @@
+using HoneyHive.Kiota.Errors;
+
 namespace HoneyHive.Kiota.Pagination;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace HoneyHive.Kiota.Pagination;
 /// The pager throws rather than stopping quietly: a quiet stop would look like a complete read while
 /// events may be missing or duplicated.
 /// </remarks>
-public sealed class EventPaginationException : Exception
+public sealed class EventPaginationException : HoneyHiveApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="error">What went wrong.</param>

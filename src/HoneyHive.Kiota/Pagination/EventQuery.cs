@@ -3,9 +3,10 @@ using HoneyHive.Kiota.Models;
 namespace HoneyHive.Kiota.Pagination;
 
 /// <summary>
-/// What to read with <see cref="EventPager"/>: the same query serves GET /events and POST /events/export.
+/// What to read with <see cref="HoneyHiveClient.GetEventsAsync"/> and the other paged reads: the same query
+/// serves GET /events and POST /events/export.
 /// </summary>
-/// <remarks>The pager copies the query when a read starts; changing it afterwards does not affect that read.</remarks>
+/// <remarks>The read copies the query when it starts; changing it afterwards does not affect that read.</remarks>
 public sealed class EventQuery
 {
     /// <summary>The page size used when none is set: the API's own default.</summary>
@@ -61,6 +62,25 @@ public sealed class EventQuery
             field = value;
         }
     }
+
+    /// <summary>
+    /// The 1-based page the read starts at (1 by default), to resume a read that stopped: pages before it
+    /// are not requested, <see cref="MaxPages"/> and <see cref="MaxEvents"/> count from it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int StartPage
+    {
+        get;
+        set
+        {
+            if (value < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"StartPage must be at least 1 (pages are numbered from 1); got {value}.");
+            }
+
+            field = value;
+        }
+    } = 1;
 
     /// <summary>Stop after this many pages; null for no limit. Reaching it ends the read quietly, like <see cref="MaxEvents"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>

@@ -9,6 +9,7 @@ internal sealed record PageRequest(
     DateRange? DateRange,
     List<string>? Projections,
     int PageSize,
+    int StartPage,
     long? MaxEvents,
     int? MaxPages)
 {
@@ -36,12 +37,13 @@ internal sealed record PageRequest(
                 "EventQuery.Projections is only supported by POST /events/export; use the export methods or clear Projections.", parameterName);
         }
 
-        return new PageRequest(query.Project, filters, query.DateRange, query.Projections?.ToList(), query.PageSize, query.MaxEvents, query.MaxPages);
+        return new PageRequest(query.Project, filters, query.DateRange, query.Projections?.ToList(), query.PageSize, query.StartPage, query.MaxEvents, query.MaxPages);
     }
 
     /// <summary>
-    /// The limit to send: the page size, or MaxEvents when that is smaller (then page 1 holds all
-    /// the events wanted, so a smaller limit cannot shift any page boundary).
+    /// The limit to send: the page size, or MaxEvents when that is smaller and the read starts at page 1
+    /// (then page 1 holds all the events wanted, so a smaller limit cannot shift any page boundary; from a
+    /// later page it would).
     /// </summary>
-    public int Limit => MaxEvents is { } max && max < PageSize ? (int)max : PageSize;
+    public int Limit => StartPage == 1 && MaxEvents is { } max && max < PageSize ? (int)max : PageSize;
 }

@@ -62,10 +62,13 @@ internal static class PagedReader
     private sealed class PageCursor(PageRequest request, PageFetcher fetch)
     {
         private readonly int _limit = request.Limit;
-        private int _page;
+        private int _page = request.StartPage - 1;
         private long _delivered;
         private long? _firstTotal;
-        private int _guardBound = EventPager.UnknownTotalPageLimit;
+
+        // The highest page number the read may request: UnknownTotalPageLimit pages, until the first page
+        // reports a totalEvents.
+        private int _guardBound = (int)Math.Min(int.MaxValue, (long)request.StartPage - 1 + EventPager.UnknownTotalPageLimit);
         private (int Count, string? First, string? Last)? _previous;
         private bool _done;
 
@@ -76,7 +79,8 @@ internal static class PagedReader
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var page = ++_page;
-                if (request.MaxPages is { } maxPages && page > maxPages)
+                var pagesRead = page - request.StartPage;
+                if (request.MaxPages is { } maxPages && pagesRead >= maxPages)
                 {
                     break;
                 }
@@ -87,8 +91,8 @@ internal static class PagedReader
                         EventPaginationError.TooManyPages,
                         _firstTotal is { } total
                             ? $"The server kept returning full pages: its first page reported totalEvents = {total}, which at limit {_limit} is at most {_guardBound - 1} page(s), but page {page - 1} was still full. The read was stopped to avoid an endless loop; {_delivered} events were delivered."
-                            : $"The server kept returning full pages without a totalEvents for {_guardBound} pages; the read was stopped to avoid an endless loop after {_delivered} events. Set EventQuery.MaxPages or MaxEvents to bound the read.",
-                        page - 1,
+                            : $"The server kept returning full pages without a totalEvents for {pagesRead} pages; the read was stopped to avoid an endless loop after {_delivered} events. Set EventQuery.MaxPages or MaxEvents to bound the read.",
+                        pagesRead,
                         _delivered,
                         _firstTotal);
                 }
@@ -99,7 +103,7 @@ internal static class PagedReader
                 {
                     var count = body.Count;
                     var totalEvents = body.TotalEvents;
-                    if (page == 1 && totalEvents is { } first)
+                    if (page == request.StartPage && totalEvents is { } first)
                     {
                         _firstTotal = first;
                         _guardBound = (int)Math.Min(int.MaxValue, CeilingDivide(Math.Max(first, 0), _limit) + 1);
@@ -111,7 +115,7 @@ internal static class PagedReader
                         throw new EventPaginationException(
                             EventPaginationError.RepeatedPage,
                             $"Pages {page - 1} and {page} hold the same {count} events: the server ignores the page number. The read was stopped after {_delivered} events.",
-                            page - 1,
+                            pagesRead,
                             _delivered,
                             _firstTotal);
                     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using HoneyHive.Kiota.Serialization.Untyped;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -15,7 +16,7 @@ namespace HoneyHive.Kiota.Serialization;
 /// this library read lazily (a dictionary and a node per member, for JSON that was already JSON), and finds
 /// an enum's wire name by reflection on each write. This writer hands everything to Kiota's except those
 /// two: an unopened free-form value is copied as raw JSON, a plain enum's wire name comes from a table
-/// built once. Models are written exactly as Kiota's writer writes them (same hooks, same composed-type
+/// built once; and it writes date-times as HoneyHive's own SDKs do (UTC, milliseconds, <c>Z</c>). Models are written exactly as Kiota's writer writes them (same hooks, same composed-type
 /// and merge rules), with this writer passed to their <see cref="IParsable.Serialize"/>.
 /// </remarks>
 public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
@@ -178,7 +179,15 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
     public void WriteGuidValue(string? key, Guid? value) => _json.WriteGuidValue(key, value);
 
     /// <inheritdoc />
-    public void WriteDateTimeOffsetValue(string? key, DateTimeOffset? value) => _json.WriteDateTimeOffsetValue(key, value);
+    /// <remarks>As HoneyHive's own SDKs write them: UTC, to the millisecond (<c>"2024-04-01T00:00:00.000Z"</c>);
+    /// Kiota's writer would write the offset form (<c>"2024-04-01T00:00:00+00:00"</c>).</remarks>
+    public void WriteDateTimeOffsetValue(string? key, DateTimeOffset? value)
+    {
+        if (value is { } instant)
+        {
+            _json.WriteStringValue(key, instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        }
+    }
 
     /// <inheritdoc />
     public void WriteTimeSpanValue(string? key, TimeSpan? value) => _json.WriteTimeSpanValue(key, value);

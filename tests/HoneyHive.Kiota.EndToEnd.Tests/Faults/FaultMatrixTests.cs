@@ -5,6 +5,7 @@ using HoneyHive.Kiota.EndToEnd.Tests.Support;
 using HoneyHive.Kiota.Errors;
 using HoneyHive.Kiota.Http;
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Testing;
 using static HoneyHive.Kiota.EndToEnd.Tests.Support.Reads;
 
 namespace HoneyHive.Kiota.EndToEnd.Tests.Faults;
@@ -250,15 +251,29 @@ public sealed class FaultMatrixTests
     }
 
     [Fact]
-    public async Task Connection_failure_persisting_throws_HttpRequestException_after_all_retries()
+    public async Task Connection_failure_persisting_throws_a_connection_exception_after_all_retries()
     {
         await using var server = await StartWithOneEventAsync();
         server.Fake.Faults.FailConnection(times: 10);
         using var client = Clients.ForHost(server.BaseAddress, retry: Clients.FastRetry(2));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => GetPageAsync(client));
+        var error = await Assert.ThrowsAsync<HoneyHiveConnectionException>(() => GetPageAsync(client));
 
+        Assert.IsType<HttpRequestException>(error.InnerException);
         Assert.Equal(3, server.RequestsTo(Events));
+    }
+
+    [Fact]
+    public async Task A_refused_connection_says_so_through_the_connection_exception()
+    {
+        using var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = Clients.ApiKey });
+        fake.Faults.FailConnection(times: 10);
+        using var client = Clients.ForHandler(fake);
+
+        var error = await Assert.ThrowsAsync<HoneyHiveConnectionException>(() => GetPageAsync(client));
+
+        Assert.Equal(HttpRequestError.ConnectionError, error.Error);
+        Assert.IsAssignableFrom<Microsoft.Kiota.Abstractions.ApiException>(error);
     }
 
     [Fact]

@@ -70,6 +70,12 @@ public sealed class EventBatcherTests
         Assert.Equal(failedIds, error.FailedEventIds);
         Assert.Contains(failedIds[0], error.Message, StringComparison.Ordinal);
         Assert.StartsWith("3 of 10001 events were not created", error.Message, StringComparison.Ordinal);
+        Assert.Same(result, error.Result);
+
+        // Printable as it is.
+        Assert.Null(result.SessionId);
+        Assert.Equal("BatchResult { 10001 events: 9998 created, 3 failed, 0 canceled }", result.ToString());
+        Assert.Equal($"#{result.Failed[0].Index} {failedIds[0]}: Failed (validation failed: field 'config' is required)", result.Failed[0].ToString());
     }
 
     [Fact]
@@ -165,6 +171,7 @@ public sealed class EventBatcherTests
         Assert.True(sent.IsSingleSession);
         Assert.Equal("{\"metadata\":{\"k\":1},\"session_name\":\"Playground Session\",\"source\":\"playground\"}", sent.SessionProperties);
         Assert.Equal("s-1", result.SessionId); // the server's answer
+        Assert.Equal("BatchResult { 3 events: 3 created, 0 failed, 0 canceled; session s-1 }", result.ToString());
     }
 
     [Fact]
@@ -250,7 +257,7 @@ public sealed class EventBatcherTests
     public async Task No_events_means_no_request()
     {
         var server = new FakeBatchServer();
-        var result = await server.Api.CreateEventsAsync([]);
+        var result = await new EventBatcher(server.Api).SendAsync([]);
         Assert.Equal(0, result.TotalCount);
         Assert.True(result.IsSuccess);
         Assert.Empty(server.Requests);

@@ -154,8 +154,23 @@ public sealed class AuthTests
 
         Assert.DoesNotContain(ApiKey, options.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(ApiKey, client.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(ApiKey, client.Options.ToString(), StringComparison.Ordinal);
         Assert.Contains("api.honeyhive.ai", client.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OptionsChangedAfterTheClientIsBuiltChangeNothing()
+    {
+        var first = new MockHttpMessageHandler();
+        var page = first.When("https://api.honeyhive.ai/*").Respond("application/json", """{"events":[],"totalEvents":0}""");
+        var options = new HoneyHiveClientOptions { Handler = first };
+        using var client = new HoneyHiveClient(ApiKey, options);
+
+        options.BaseUrl = new Uri("https://elsewhere.example");
+        options.Handler = new MockHttpMessageHandler();
+        await client.Api.Events.GetAsync(c => c.QueryParameters.Project = "p");
+
+        Assert.Equal(new Uri("https://api.honeyhive.ai"), client.BaseUrl);
+        Assert.Equal(1, first.GetMatchCount(page));
     }
 
     [Theory]

@@ -167,7 +167,10 @@ public sealed class RetryTests
         var handler = new DelegateHandler((_, _) => throw new HttpRequestException("connection reset"));
         using var client = Create(handler);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.Api.Events.Batch.PostAsync(Batch((string?)null)));
+        var error = await Assert.ThrowsAsync<HoneyHiveConnectionException>(() => client.Api.Events.Batch.PostAsync(Batch((string?)null)));
+
+        Assert.Equal("connection reset", Assert.IsType<HttpRequestException>(error.InnerException).Message);
+        Assert.Contains("POST /events/batch got no answer: connection reset", error.Message, StringComparison.Ordinal);
 
         Assert.Equal(1, handler.Calls);
     }

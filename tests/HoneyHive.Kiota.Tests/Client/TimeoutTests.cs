@@ -25,7 +25,10 @@ public sealed class TimeoutTests
 
         var ex = await Assert.ThrowsAsync<HoneyHiveTimeoutException>(() => GetEventsAsync(client));
 
-        Assert.IsAssignableFrom<TimeoutException>(ex);
+        // One family for every failure of a call: Kiota's ApiException, the timeout as the cause.
+        Assert.IsAssignableFrom<Microsoft.Kiota.Abstractions.ApiException>(ex);
+        Assert.IsType<TimeoutException>(ex.InnerException);
+        Assert.Equal(0, ex.ResponseStatusCode);
         Assert.Equal(TimeSpan.FromMilliseconds(100), ex.Timeout);
         Assert.Equal(1, handler.Calls);
         Assert.Contains("/events", ex.Message, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public sealed class DateRangesTests
         Assert.Equal(To, range.Lte);
 
         var json = QueryJson.Serialize(range);
-        Assert.Equal("{\"$gte\":\"2024-04-01T00:00:00+00:00\",\"$lte\":\"2024-04-02T12:30:00+00:00\"}", json);
+        Assert.Equal("{\"$gte\":\"2024-04-01T00:00:00.000Z\",\"$lte\":\"2024-04-02T12:30:00.000Z\"}", json);
 
         var api = FlowTestClient.Create(new MockHttpMessageHandler());
         var request = api.Events.ToGetRequestInformation(c => c.QueryParameters.DateRange = json);
@@ -47,12 +47,20 @@ public sealed class DateRangesTests
     }
 
     [Fact]
+    public void Bounds_are_written_as_HoneyHives_sdk_writes_them_utc_to_the_millisecond()
+    {
+        var range = DateRanges.Between(new DateTimeOffset(2024, 4, 1, 2, 0, 0, 123, TimeSpan.FromHours(2)).AddTicks(4567), To);
+
+        Assert.Equal("{\"$gte\":\"2024-04-01T00:00:00.123Z\",\"$lte\":\"2024-04-02T12:30:00.000Z\"}", QueryJson.Serialize(range));
+    }
+
+    [Fact]
     public void Since_and_until_leave_the_other_bound_open()
     {
         var since = DateRanges.Since(From);
         Assert.Equal(From, since.Gte);
         Assert.Null(since.Lte);
-        Assert.Equal("{\"$gte\":\"2024-04-01T00:00:00+00:00\"}", QueryJson.Serialize(since));
+        Assert.Equal("{\"$gte\":\"2024-04-01T00:00:00.000Z\"}", QueryJson.Serialize(since));
 
         var until = DateRanges.Until(To);
         Assert.Null(until.Gte);

@@ -41,6 +41,36 @@ public sealed class EventPagerTests
     }
 
     [Fact]
+    public async Task A_read_can_start_at_a_later_page()
+    {
+        var server = FakeEventsServer.Honest(3500);
+        var pages = await ToListAsync(new EventPager(server.Api).GetPagesAsync(new EventQuery("p") { StartPage = 3 }));
+
+        Assert.Equal([3, 4], pages.Select(p => p.PageNumber));
+        Assert.Equal([3, 4], server.Requests.Select(r => r.Page));
+        Assert.Equal([1000L, 1500L], pages.Select(p => p.EventsSoFar));
+    }
+
+    [Fact]
+    public async Task From_a_later_page_limits_count_from_the_start_page_and_keep_the_page_size()
+    {
+        var server = FakeEventsServer.Honest(10_000);
+        var events = await ToListAsync(new EventPager(server.Api).ExportEventsAsync(new EventQuery("p") { StartPage = 2, PageSize = 100, MaxPages = 2 }));
+
+        Assert.Equal(200, events.Count);
+        Assert.Equal([(2, 100), (3, 100)], server.Requests.Select(r => (r.Page, r.Limit)));
+
+        // MaxEvents below the page size would shrink the limit from page 1 only: from page 5 it would move the page boundaries.
+        server.Requests.Clear();
+        Assert.Equal(10, (await ToListAsync(new EventPager(server.Api).GetEventsAsync(new EventQuery("p") { StartPage = 5, PageSize = 100, MaxEvents = 10 }))).Count);
+        Assert.Equal([(5, 100)], server.Requests.Select(r => (r.Page, r.Limit)));
+    }
+
+    [Fact]
+    public void The_start_page_is_validated() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EventQuery("p") { StartPage = 0 });
+
+    [Fact]
     public async Task Exact_multiple_without_a_total_stops_on_the_empty_page()
     {
         var server = new FakeEventsServer((page, limit) => new PageAnswer(page <= 2 ? limit : 0, null));
@@ -260,7 +290,7 @@ public sealed class EventPagerTests
             DateRange = DateRanges.Between(new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 4, 2, 0, 0, 0, TimeSpan.Zero)),
         };
 
-        Assert.Equal(250, (await ToListAsync(server.Api.GetAllEventsAsync(query))).Count);
+        Assert.Equal(250, (await ToListAsync(new EventPager(server.Api).GetEventsAsync(query))).Count);
 
         Assert.Equal([1, 2, 3], server.Requests.Select(r => r.Page));
         Assert.All(server.Requests, r =>
@@ -273,7 +303,7 @@ public sealed class EventPagerTests
                 "[{\"field\":\"event_type\",\"operator\":\"is\",\"type\":\"string\",\"value\":\"model\"},"
                 + "{\"field\":\"metadata.cost\",\"operator\":\"greater than\",\"type\":\"number\",\"value\":\"0.01\"}]",
                 FlowTestClient.Query(r.Uri, "filters"));
-            Assert.Equal("{\"$gte\":\"2024-04-01T00:00:00+00:00\",\"$lte\":\"2024-04-02T00:00:00+00:00\"}", FlowTestClient.Query(r.Uri, "dateRange"));
+            Assert.Equal("{\"$gte\":\"2024-04-01T00:00:00.000Z\",\"$lte\":\"2024-04-02T00:00:00.000Z\"}", FlowTestClient.Query(r.Uri, "dateRange"));
         });
         Assert.Equal(["1", "2", "3"], server.Requests.Select(r => FlowTestClient.Query(r.Uri, "page")));
     }
@@ -282,7 +312,7 @@ public sealed class EventPagerTests
     public async Task Get_sends_an_empty_filter_list_when_none_is_given()
     {
         var server = FakeEventsServer.Honest(1);
-        await ToListAsync(server.Api.GetAllEventsAsync(new EventQuery("p")));
+        await ToListAsync(new EventPager(server.Api).GetEventsAsync(new EventQuery("p")));
         Assert.Equal("[]", FlowTestClient.Query(server.Requests[0].Uri, "filters"));
     }
 
@@ -297,7 +327,7 @@ public sealed class EventPagerTests
             Projections = ["event_id", "metadata.cost"],
         };
 
-        Assert.Equal(25, (await ToListAsync(server.Api.ExportAllEventsAsync(query))).Count);
+        Assert.Equal(25, (await ToListAsync(new EventPager(server.Api).ExportEventsAsync(query))).Count);
 
         Assert.Equal(3, server.Requests.Count);
         for (var i = 0; i < 3; i++)
