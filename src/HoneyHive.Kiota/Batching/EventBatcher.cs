@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Telemetry;
 
 namespace HoneyHive.Kiota.Batching;
 
@@ -75,6 +77,50 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
             SessionProperties = session.Properties,
         };
 
+        using var activity = HoneyHiveTelemetry.Source.StartActivity("HoneyHive batch chunk");
+        activity?.SetTag(TelemetryTags.Chunk, chunk.Start / Math.Max(1, _options.BatchSize));
+        activity?.SetTag(TelemetryTags.Events, chunk.Events.Count);
+        try
+        {
+            await SendAsync(chunk, body, outcomes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            RecordOutcomes(activity, chunk, outcomes);
+        }
+    }
+
+    // The created and failed events of one chunk, on its span and in the client's counters.
+    private void RecordOutcomes(Activity? activity, BatchChunk chunk, BatchEventOutcome?[] outcomes)
+    {
+        var (created, failed) = (0, 0);
+        for (var i = chunk.Start; i < chunk.Start + chunk.Events.Count; i++)
+        {
+            switch (outcomes[i]?.Status)
+            {
+                case BatchEventStatus.Created: created++; break;
+                case BatchEventStatus.Failed: failed++; break;
+            }
+        }
+
+        var server = new KeyValuePair<string, object?>(TelemetryTags.ServerAddress, ServerAddress);
+        HoneyHiveTelemetry.EventsCreated.Add(created, server);
+        HoneyHiveTelemetry.EventsFailed.Add(failed, server);
+        if (activity is not null)
+        {
+            activity.SetTag(TelemetryTags.Created, created);
+            activity.SetTag(TelemetryTags.Failed, failed);
+            if (failed > 0)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, $"{failed} of {chunk.Events.Count} events were not created");
+            }
+        }
+    }
+
+    private string? ServerAddress => Uri.TryCreate(_api.Adapter.BaseUrl, UriKind.Absolute, out var url) ? url.Host : null;
+
+    private async Task SendAsync(BatchChunk chunk, BatchEventsRequest body, BatchEventOutcome?[] outcomes, CancellationToken cancellationToken)
+    {
         try
         {
             var response = await _api.Events.Batch.PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,7 @@ internal static class HoneyHivePipeline
         // follows redirects and drops the Authorization header when the origin changes.
         DelegatingHandler[] handlers =
         [
+            new TelemetryHandler(),
             new ErrorTranslationHandler(redactor, time),
             new TransientRetryHandler(options.Retry, time),
             new AttemptTimeoutHandler(options.RequestTimeout, options.ExportTimeout, time),

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using HoneyHive.Kiota.Errors;
+using HoneyHive.Kiota.Telemetry;
 using Microsoft.Kiota.Http.HttpClientLibrary.Extensions;
 
 namespace HoneyHive.Kiota.Http;
@@ -19,8 +21,10 @@ internal sealed class TransientRetryHandler(RetryOptions options, TimeProvider t
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        request.Options.TryGetValue(AttemptCounter.Key, out var attempts);
         if (options.MaxRetries == 0)
         {
+            attempts?.Add();
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -32,13 +36,16 @@ internal sealed class TransientRetryHandler(RetryOptions options, TimeProvider t
         {
             var canRetry = retryable && attempt < options.MaxRetries;
             HttpResponseMessage response;
+            attempts?.Add();
             try
             {
                 response = await base.SendAsync(message, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (canRetry && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(Backoff(attempt), timeProvider, cancellationToken).ConfigureAwait(false);
+                var wait = Backoff(attempt);
+                RecordRetry(request, attempt, ex.GetType().Name, wait);
+                await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
                 message = RequestCloner.Clone(request, RequestCloner.CopyContent(request.Content, body));
                 continue;
             }
@@ -56,10 +63,31 @@ internal sealed class TransientRetryHandler(RetryOptions options, TimeProvider t
                 return response;
             }
 
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Dispose();
-            await Task.Delay(retryAfter ?? Backoff(attempt), timeProvider, cancellationToken).ConfigureAwait(false);
+            var delay = retryAfter ?? Backoff(attempt);
+            RecordRetry(request, attempt, status, delay);
+            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
             message = RequestCloner.Clone(request, RequestCloner.CopyContent(request.Content, body));
         }
+    }
+
+    // Retries were silent: now each is counted and shows on the call's span with its reason and wait.
+    private static void RecordRetry(HttpRequestMessage request, int attempt, string reason, TimeSpan delay)
+    {
+        var endpoint = Endpoints.Name(request);
+        HoneyHiveTelemetry.Retries.Add(1, new TagList
+        {
+            { TelemetryTags.Endpoint, endpoint },
+            { TelemetryTags.ServerAddress, request.RequestUri?.Host },
+            { "honeyhive.retry.reason", reason },
+        });
+        Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+        {
+            ["honeyhive.retry.attempt"] = attempt + 1,
+            ["honeyhive.retry.reason"] = reason,
+            ["honeyhive.retry.delay_ms"] = delay.TotalMilliseconds,
+        }));
     }
 
     private static bool IsSafeToRepeat(HttpRequestMessage request, byte[]? body)

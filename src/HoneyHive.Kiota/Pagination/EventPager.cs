@@ -31,7 +31,7 @@ internal sealed class EventPager(HoneyHiveApiClient api)
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="ArgumentException">The project is missing, a filter is null, or projections are set.</exception>
     public IAsyncEnumerable<Event> GetEventsAsync(EventQuery query, CancellationToken cancellationToken = default) =>
-        ReadEvents(PageRequest.From(query, allowProjections: false, nameof(query)), GetFetcher, cancellationToken);
+        ReadEvents(PageRequest.From(query, export: false, nameof(query)), GetFetcher, cancellationToken);
 
     /// <summary>Every page of matching events, read with GET /events; for progress reporting.</summary>
     /// <param name="query">The query; <see cref="EventQuery.Projections"/> must be empty.</param>
@@ -40,7 +40,7 @@ internal sealed class EventPager(HoneyHiveApiClient api)
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="ArgumentException">The project is missing, a filter is null, or projections are set.</exception>
     public IAsyncEnumerable<EventPage> GetPagesAsync(EventQuery query, CancellationToken cancellationToken = default) =>
-        ReadPages(PageRequest.From(query, allowProjections: false, nameof(query)), GetFetcher, cancellationToken);
+        ReadPages(PageRequest.From(query, export: false, nameof(query)), GetFetcher, cancellationToken);
 
     /// <summary>Every matching event, read page by page with POST /events/export.</summary>
     /// <param name="query">The query.</param>
@@ -49,7 +49,7 @@ internal sealed class EventPager(HoneyHiveApiClient api)
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="ArgumentException">The project is missing or a filter is null.</exception>
     public IAsyncEnumerable<Event> ExportEventsAsync(EventQuery query, CancellationToken cancellationToken = default) =>
-        ReadEvents(PageRequest.From(query, allowProjections: true, nameof(query)), ExportFetcher, cancellationToken);
+        ReadEvents(PageRequest.From(query, export: true, nameof(query)), ExportFetcher, cancellationToken);
 
     /// <summary>Every page of matching events, read with POST /events/export; for progress reporting.</summary>
     /// <param name="query">The query.</param>
@@ -58,7 +58,7 @@ internal sealed class EventPager(HoneyHiveApiClient api)
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="ArgumentException">The project is missing or a filter is null.</exception>
     public IAsyncEnumerable<EventPage> ExportPagesAsync(EventQuery query, CancellationToken cancellationToken = default) =>
-        ReadPages(PageRequest.From(query, allowProjections: true, nameof(query)), ExportFetcher, cancellationToken);
+        ReadPages(PageRequest.From(query, export: true, nameof(query)), ExportFetcher, cancellationToken);
 
     private static IAsyncEnumerable<Event> ReadEvents(PageRequest request, Func<PageRequest, PageFetcher> fetcher, CancellationToken cancellationToken) =>
         PagedReader.ReadEventsAsync(request, fetcher(request), cancellationToken);

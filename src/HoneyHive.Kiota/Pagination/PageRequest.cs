@@ -11,10 +11,14 @@ internal sealed record PageRequest(
     int PageSize,
     int StartPage,
     long? MaxEvents,
-    int? MaxPages)
+    int? MaxPages,
+    bool Export)
 {
+    /// <summary>The endpoint the pages come from, as telemetry names it.</summary>
+    public string Endpoint => Export ? "POST /events/export" : "GET /events";
+
     /// <summary>Validates and copies a query.</summary>
-    public static PageRequest From(EventQuery query, bool allowProjections, string parameterName)
+    public static PageRequest From(EventQuery query, bool export, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(query, parameterName);
         if (string.IsNullOrWhiteSpace(query.Project))
@@ -31,13 +35,13 @@ internal sealed record PageRequest(
             }
         }
 
-        if (!allowProjections && query.Projections is { Count: > 0 })
+        if (!export && query.Projections is { Count: > 0 })
         {
             throw new ArgumentException(
                 "EventQuery.Projections is only supported by POST /events/export; use the export methods or clear Projections.", parameterName);
         }
 
-        return new PageRequest(query.Project, filters, query.DateRange, query.Projections?.ToList(), query.PageSize, query.StartPage, query.MaxEvents, query.MaxPages);
+        return new PageRequest(query.Project, filters, query.DateRange, query.Projections?.ToList(), query.PageSize, query.StartPage, query.MaxEvents, query.MaxPages, export);
     }
 
     /// <summary>

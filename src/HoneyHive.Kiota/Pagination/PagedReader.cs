@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using HoneyHive.Kiota.Errors;
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Telemetry;
 
 namespace HoneyHive.Kiota.Pagination;
 
@@ -97,7 +98,12 @@ internal static class PagedReader
                         _firstTotal);
                 }
 
+                // The page's span covers fetching and scanning it, not the caller's time with its events.
+                using var activity = HoneyHiveTelemetry.Source.StartActivity("HoneyHive page");
+                activity?.SetTag(TelemetryTags.Endpoint, request.Endpoint);
+                activity?.SetTag(TelemetryTags.Page, page);
                 var body = PageBody.Validate(await fetch(page, _limit, cancellationToken).ConfigureAwait(false), page, _delivered);
+                activity?.SetTag(TelemetryTags.Events, body.Count);
                 var handedOver = false;
                 try
                 {
@@ -129,6 +135,7 @@ internal static class PagedReader
                     _done = shortPage || reachedTotal || reachedMax;
                     if (take > 0)
                     {
+                        HoneyHiveTelemetry.EventsRead.Add(take, new KeyValuePair<string, object?>(TelemetryTags.Endpoint, request.Endpoint));
                         handedOver = true;
                         return new PageRead(body, take, page, totalEvents, _delivered);
                     }

@@ -27,13 +27,13 @@ internal static class Clients
         });
 
     /// <summary>A client over a handler (no sockets): used by the corpus and the fuzzer, which only care about parsing.</summary>
-    public static HoneyHiveClient ForHandler(HttpMessageHandler handler) =>
+    public static HoneyHiveClient ForHandler(HttpMessageHandler handler, RetryOptions? retry = null) =>
         new(ApiKey, new HoneyHiveClientOptions
         {
             BaseUrl = new Uri("https://api.honeyhive.ai"),
             Handler = handler,
-            // One response, one outcome: a retried 5xx would only repeat the same body.
-            Retry = new RetryOptions { MaxRetries = 0 },
+            // By default one response, one outcome: a retried 5xx would only repeat the same body.
+            Retry = retry ?? new RetryOptions { MaxRetries = 0 },
         });
 
     public static RetryOptions FastRetry(int maxRetries) => new()
