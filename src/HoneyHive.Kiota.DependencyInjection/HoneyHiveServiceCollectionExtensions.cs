@@ -26,7 +26,7 @@ public static class HoneyHiveServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<HoneyHiveClientSettings>().Bind(configuration);
-        return services.AddHoneyHiveClient(configure);
+        return Register(services, configure);
     }
 
     /// <summary>
@@ -47,7 +47,13 @@ public static class HoneyHiveServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configure">The settings.</param>
     /// <returns>The <see cref="HttpClient"/>'s builder, to add handlers or configure the primary handler.</returns>
-    public static IHttpClientBuilder AddHoneyHiveClient(this IServiceCollection services, Action<HoneyHiveClientSettings>? configure = null)
+    public static IHttpClientBuilder AddHoneyHiveClient(this IServiceCollection services, Action<HoneyHiveClientSettings> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return Register(services, configure);
+    }
+
+    private static IHttpClientBuilder Register(IServiceCollection services, Action<HoneyHiveClientSettings>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         var settings = services.AddOptions<HoneyHiveClientSettings>();

@@ -17,8 +17,14 @@ public sealed class HoneyHiveResponseFormatException : HoneyHiveApiException
 
     /// <summary>Creates the exception when only the parse failure is known (the parser never sees the response).</summary>
     /// <param name="message">What was wrong with the body.</param>
-    /// <param name="innerException">The parser's exception, if any.</param>
-    public HoneyHiveResponseFormatException(string message, Exception? innerException = null) : base(message, innerException!)
+    public HoneyHiveResponseFormatException(string message) : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception when only the parse failure is known (the parser never sees the response).</summary>
+    /// <param name="message">What was wrong with the body.</param>
+    /// <param name="innerException">The parser's exception.</param>
+    public HoneyHiveResponseFormatException(string message, Exception innerException) : base(message, innerException)
     {
     }
 }
