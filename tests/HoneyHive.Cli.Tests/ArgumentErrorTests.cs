@@ -43,6 +43,8 @@ public sealed class ArgumentErrorTests
     [InlineData("events send takes one FILE.jsonl", "events", "send")]
     [InlineData("unexpected argument 'extra'", "events", "list", "extra", "--project", "p")]
     [InlineData("unknown option --single-session", "events", "export", "--project", "p", "--single-session")]
+    [InlineData("unknown option --verbose", "events", "list", "--project", "p", "--verbose")]
+    [InlineData("unknown option --dry-run", "events", "send", "x.jsonl", "--dry-run")]
     public async Task Bad_command_lines_exit_2_and_say_why(string message, params string[] args)
     {
         await using var server = await CliServer.StartAsync();
@@ -64,7 +66,7 @@ public sealed class ArgumentErrorTests
             "events", "list", "--project", "p", "--base-url", "ftp://example.com");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("the base URL must be an absolute http(s) URL, not 'ftp://example.com'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("hh: --base-url must be an absolute https URL, not 'ftp://example.com'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,8 +77,20 @@ public sealed class ArgumentErrorTests
             "events", "list", "--project", "p", "--base-url", "http://example.com");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("must use https", result.Error, StringComparison.Ordinal);
+        // In the CLI's words: the option typed, not the library's setting.
+        Assert.StartsWith("hh: --base-url must use https (plain http is only allowed for localhost", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("HoneyHiveClientOptions", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(key, result.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_url_from_the_environment_is_named_as_such()
+    {
+        var result = await Hh.RunWithVariablesAsync(new Dictionary<string, string> { ["HH_API_KEY"] = "k", ["HH_API_URL"] = "http://example.com" },
+            "events", "list", "--project", "p");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("hh: HH_API_URL must use https", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]

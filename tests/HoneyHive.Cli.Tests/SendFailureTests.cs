@@ -158,8 +158,24 @@ public sealed class SendFailureTests
         var result = await server.RunAsync("events", "send", input);
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains($"{input}:3: not valid JSON", result.Error, StringComparison.Ordinal);
+        Assert.Equal($"hh: {input}:3: not valid JSON at byte 19", result.Error.Trim());
         Assert.Equal("", result.Out);
+        Assert.Empty(server.Fake.Requests);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n  \n\n")]
+    public async Task An_empty_file_says_it_holds_no_events(string content)
+    {
+        await using var server = await CliServer.StartAsync();
+        using var temp = new TempDirectory();
+        var input = temp.Write("empty.jsonl", content);
+
+        var result = await server.RunAsync("events", "send", input);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Equal($"hh: {input} holds no events (expected one JSON object per line)", result.Error.Trim());
         Assert.Empty(server.Fake.Requests);
     }
 

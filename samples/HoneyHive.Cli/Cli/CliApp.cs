@@ -5,7 +5,7 @@ namespace HoneyHive.Cli.Cli;
 /// <summary>Routes a command line to its command and turns every failure into one line and an exit code.</summary>
 internal static class CliApp
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--single-session", "--help" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--single-session", "--help", "--version" };
 
     public static string Usage => $"""
         hh — HoneyHive events from the command line
@@ -18,6 +18,7 @@ internal static class CliApp
           operators: is, is not, contains, not contains, greater than; types: string (default), number, boolean, id
         Times (--from/--to): ISO-8601 (UTC unless an offset is given) or Unix milliseconds.
         Connection: HH_API_KEY or --api-key; HH_API_URL or --base-url (default https://api.honeyhive.ai).
+        Help on a command: hh events list --help (also -h); the version: hh --version.
         Exit codes: 0 ok, 1 some events failed, 2 bad arguments, 3 bad filter, 4 file error,
           5 authentication failed, 6 network failure or timeout, 7 API error, 8 unreadable response, 130 cancelled.
           (send: when no event was created because every request failed alike, that failure's code, not 1.)
@@ -29,9 +30,17 @@ internal static class CliApp
         {
             var parsed = ParsedArguments.Parse(args, Flags);
             var words = parsed.Positionals;
+            if (parsed.Flag("--version"))
+            {
+                environment.Out.WriteLine($"hh {CliVersion.Text}");
+                return ExitCodes.Success;
+            }
+
             if (parsed.Flag("--help") || (words.Count > 0 && words[0] == "help"))
             {
-                environment.Out.WriteLine(Usage);
+                // "hh events send --help" and "hh help events send" explain that command; anything else, all.
+                var topic = words.Count > 0 && words[0] == "help" ? words.Skip(1).ToList() : words;
+                environment.Out.WriteLine(HelpFor(topic));
                 return ExitCodes.Success;
             }
 
@@ -60,6 +69,14 @@ internal static class CliApp
             return code;
         }
     }
+
+    private static string HelpFor(List<string> topic) => string.Join(' ', topic.Take(2)) switch
+    {
+        "events list" or "events export" => ListEventsCommand.Help,
+        "events send" => SendEventsCommand.Help,
+        "demo" => DemoCommand.Help,
+        _ => Usage,
+    };
 
     private static ParsedArguments NoPositionals(ParsedArguments args) =>
         args.Positionals.Count == 0 ? args : throw new UsageException($"unexpected argument '{args.Positionals[0]}'");

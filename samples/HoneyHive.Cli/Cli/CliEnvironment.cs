@@ -2,8 +2,11 @@ namespace HoneyHive.Cli.Cli;
 
 /// <summary>What a command may touch: its streams, environment variables and the way it builds a
 /// client, so tests and the demo can substitute any of them.</summary>
-internal sealed class CliEnvironment(TextWriter output, TextWriter error, Func<Stream> openStandardOutput, Func<string, string?> variables)
+internal sealed class CliEnvironment(TextWriter output, TextWriter error, Func<Stream> openStandardOutput, Func<string, string?> variables, bool errorIsTerminal = false)
 {
+    /// <summary>Whether standard error is a terminal: progress is then rewritten in place.</summary>
+    public bool ErrorIsTerminal { get; } = errorIsTerminal;
+
     public TextWriter Out { get; } = output;
 
     public TextWriter Error { get; } = error;
@@ -13,5 +16,5 @@ internal sealed class CliEnvironment(TextWriter output, TextWriter error, Func<S
     public string? Variable(string name) => variables(name);
 
     public static CliEnvironment FromConsole() =>
-        new(Console.Out, Console.Error, Console.OpenStandardOutput, Environment.GetEnvironmentVariable);
+        new(Console.Out, Console.Error, Console.OpenStandardOutput, Environment.GetEnvironmentVariable, !Console.IsErrorRedirected);
 }

@@ -6,11 +6,15 @@ namespace HoneyHive.Cli.Cli;
 /// The key is never echoed: it is not part of any message or of ToString().</summary>
 internal sealed class Connection
 {
-    private Connection(string apiKey, Uri baseUrl)
+    private Connection(string apiKey, Uri baseUrl, string baseUrlSource)
     {
         ApiKey = apiKey;
         BaseUrl = baseUrl;
+        _baseUrlSource = baseUrlSource;
     }
+
+    // Where the URL came from, to name it in messages: "--base-url" or "HH_API_URL".
+    private readonly string _baseUrlSource;
 
     public string ApiKey { get; }
 
@@ -24,17 +28,34 @@ internal sealed class Connection
             throw new UsageException("no API key: set HH_API_KEY or pass --api-key");
         }
 
-        var url = args.Single("--base-url") ?? environment.Variable("HH_API_URL") ?? "https://api.honeyhive.ai";
+        var option = args.Single("--base-url");
+        var source = option is not null ? "--base-url" : "HH_API_URL";
+        var url = option ?? environment.Variable("HH_API_URL") ?? "https://api.honeyhive.ai";
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
         {
-            throw new UsageException($"the base URL must be an absolute http(s) URL, not '{url}'");
+            throw new UsageException($"{source} must be an absolute https URL, not '{url}'");
         }
 
-        return new Connection(key.Trim(), baseUrl);
+        return new Connection(key.Trim(), baseUrl, source);
     }
 
-    public HoneyHiveClient CreateClient(HttpMessageHandler? handler = null) =>
-        new(ApiKey, new HoneyHiveClientOptions { BaseUrl = BaseUrl, Handler = handler });
+    public HoneyHiveClient CreateClient(HttpMessageHandler? handler = null)
+    {
+        try
+        {
+            return new HoneyHiveClient(ApiKey, new HoneyHiveClientOptions { BaseUrl = BaseUrl, Handler = handler });
+        }
+        catch (ArgumentException e) when (e.ParamName == nameof(HoneyHiveClientOptions.BaseUrl))
+        {
+            // The library's rule, in the CLI's words: the option the user typed, not the library's setting.
+            var rule = e.Message[..(e.Message.IndexOf(" (Parameter", StringComparison.Ordinal) is var end and >= 0 ? end : e.Message.Length)];
+            throw new UsageException(rule.Replace($"{nameof(HoneyHiveClientOptions)}.{nameof(HoneyHiveClientOptions.BaseUrl)}", _baseUrlSource, StringComparison.Ordinal));
+        }
+        catch (ArgumentException e) when (e.ParamName == "apiKey")
+        {
+            throw new UsageException("the API key contains spaces or control characters; check how it was copied");
+        }
+    }
 
     public override string ToString() => $"HoneyHive at {BaseUrl}";
 }

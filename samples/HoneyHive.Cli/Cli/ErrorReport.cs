@@ -43,12 +43,12 @@ internal static class ErrorReport
         HoneyHiveTimeoutException timeout => (ExitCodes.NetworkFailure, timeout.Message),
         HoneyHiveConnectionException network => (ExitCodes.NetworkFailure, $"network failure: {network.InnerException?.Message ?? network.Message}"),
         HoneyHiveResponseFormatException format => (ExitCodes.InvalidResponse, format.Message),
-        JsonException json => (ExitCodes.InvalidResponse, $"unreadable response: {json.Message}"),
+        JsonException json => (ExitCodes.InvalidResponse, $"unreadable response: not valid JSON{(json.BytePositionInLine is { } at ? $" at byte {at + 1}" : string.Empty)}"),
         EventPaginationException pagination => (ExitCodes.InvalidResponse, pagination.Message),
         BatchFailedException batch => (ExitCodes.PartialFailure, batch.Message),
         ApiException api => (ExitCodes.ApiError, api.Message),
         OperationCanceledException => (ExitCodes.NetworkFailure, "the request was cancelled before it completed"),
-        _ => (ExitCodes.ApiError, $"unexpected error: {error.GetType().Name}: {error.Message}"),
+        _ => (ExitCodes.ApiError, $"unexpected error: {error.Message}"),
     };
 
     // ArgumentException appends the parameter name ("(Parameter 'x')", or a bare resource key when

@@ -10,6 +10,10 @@ internal sealed class ParsedArguments
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
+    // Options given without a value: an error only for an option the command knows ("--project needs a
+    // value"); any other is reported as unknown, like any unknown option.
+    private readonly HashSet<string> _missingValue = new(StringComparer.Ordinal);
+
     private ParsedArguments(List<string> positionals) => Positionals = positionals;
 
     public List<string> Positionals { get; }
@@ -20,7 +24,8 @@ internal sealed class ParsedArguments
         var parsed = new ParsedArguments([]);
         for (var i = 0; i < args.Count; i++)
         {
-            var arg = args[i];
+            // "-h" is the one short option: the help everybody tries first.
+            var arg = args[i] == "-h" ? "--help" : args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal) || arg == "--")
             {
                 parsed.Positionals.Add(arg);
@@ -51,7 +56,8 @@ internal sealed class ParsedArguments
             }
             else
             {
-                throw new UsageException($"{name} needs a value");
+                parsed._missingValue.Add(name);
+                continue;
             }
 
             if (!parsed._options.TryGetValue(name, out var values))
@@ -78,6 +84,7 @@ internal sealed class ParsedArguments
     public string? Single(string name)
     {
         _used.Add(name);
+        ThrowIfMissingValue(name);
         if (!_options.TryGetValue(name, out var values))
         {
             return null;
@@ -89,6 +96,7 @@ internal sealed class ParsedArguments
     public IReadOnlyList<string> All(string name)
     {
         _used.Add(name);
+        ThrowIfMissingValue(name);
         return _options.TryGetValue(name, out var values) ? values : [];
     }
 
@@ -107,10 +115,18 @@ internal sealed class ParsedArguments
     /// <summary>Fails on any option the command did not ask for, so a typo is never silently ignored.</summary>
     public void RejectUnknown()
     {
-        var unknown = _options.Keys.Concat(_flags).Where(n => !_used.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        var unknown = _options.Keys.Concat(_flags).Concat(_missingValue).Where(n => !_used.Contains(n)).Distinct().Order(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
             throw new UsageException($"unknown option {string.Join(", ", unknown)}");
+        }
+    }
+
+    private void ThrowIfMissingValue(string name)
+    {
+        if (_missingValue.Contains(name))
+        {
+            throw new UsageException($"{name} needs a value");
         }
     }
 }

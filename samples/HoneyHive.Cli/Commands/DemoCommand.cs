@@ -1,5 +1,6 @@
 using System.Globalization;
 using HoneyHive.Cli.Cli;
+using HoneyHive.Cli.Output;
 using HoneyHive.Kiota;
 using HoneyHive.Kiota.Batching;
 using HoneyHive.Kiota.Filters;
@@ -19,6 +20,18 @@ internal static class DemoCommand
 {
     public const string Usage = "hh demo [--events N]";
 
+    public const string Help = """
+        hh demo  the client against an in-memory HoneyHive: no network, no API key. Sends the batch from the
+                 API's documentation plus generated events, reads the expensive ones back with export and
+                 GET, checks the counts and prints a table; exits non-zero if anything disagrees.
+
+        Usage:
+          hh demo [--events N]
+
+        Options:
+          --events N   generated events to send, 1 to 100000 (default 2000)
+        """;
+
     private const string DemoKey = "demo-key-not-secret";
     private const double CostThreshold = 0.003;
 
@@ -36,7 +49,9 @@ internal static class DemoCommand
         var seed = DemoData.SeedBatchRequest();
         var seedResult = await client.CreateEventsAsync(seed.Events!, new BatchOptions { IsSingleSession = true, SessionProperties = seed.SessionProperties }, cancellationToken).ConfigureAwait(false);
         var generated = DemoData.Generate(count);
-        var result = await client.CreateEventsAsync(generated, new BatchOptions { BatchSize = 500 }, cancellationToken).ConfigureAwait(false);
+        var progress = new ProgressReporter(environment.Error, "sent", environment.ErrorIsTerminal);
+        var result = await client.CreateEventsAsync(generated, new BatchOptions { BatchSize = 500, Progress = new BatchProgressTo(progress) }, cancellationToken).ConfigureAwait(false);
+        progress.Finish(result.TotalCount, result.TotalCount);
         var sent = seedResult.TotalCount + result.TotalCount;
         var created = seedResult.CreatedCount + result.CreatedCount;
         o.WriteLine(Invariant($"1. batch:  sent {sent:N0} events (the seed page's batch + {count:N0} generated) in chunks of 500: {created:N0} created, {seedResult.FailedCount + result.FailedCount:N0} failed"));

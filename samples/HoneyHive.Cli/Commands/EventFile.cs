@@ -20,9 +20,13 @@ internal static class EventFile
             // Our own words: the CLI is built with UseSystemResourceKeys, which strips the BCL's messages.
             throw new IOException($"cannot read '{path}': no such file", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (UnauthorizedAccessException e)
         {
-            throw new IOException($"cannot read '{path}': {e.GetType().Name}", e);
+            throw new IOException($"cannot read '{path}': permission denied", e);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
+        {
+            throw new IOException($"cannot read '{path}': not a readable file path", e);
         }
 
         using (reader)
@@ -43,7 +47,9 @@ internal static class EventFile
                 }
                 catch (JsonException e)
                 {
-                    throw new InvalidDataException($"{path}:{lineNumber}: not valid JSON ({e.Message})", e);
+                    // Our own words again: System.Text.Json's message is a resource key in this build.
+                    var column = e.BytePositionInLine is { } position ? $" at byte {position + 1}" : string.Empty;
+                    throw new InvalidDataException($"{path}:{lineNumber}: not valid JSON{column}", e);
                 }
 
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -55,6 +61,7 @@ internal static class EventFile
             }
         }
 
-        return events;
+        // Nothing to send is almost always the wrong file, not a request to do nothing.
+        return events.Count > 0 ? events : throw new InvalidDataException($"{path} holds no events (expected one JSON object per line)");
     }
 }

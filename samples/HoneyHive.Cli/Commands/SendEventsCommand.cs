@@ -13,6 +13,24 @@ internal static class SendEventsCommand
         hh events send FILE.jsonl [--batch-size N] [--single-session] [--failed FILE]
         """;
 
+    public const string Help = """
+        hh events send  creates the events of a JSON Lines file (one CreateEventRequest object per line)
+                        with POST /events/batch, in chunks; events without an event_id get a UUID first
+
+        Usage:
+          hh events send FILE.jsonl [options]
+
+        Options:
+          --batch-size N     events per request (default 500)
+          --single-session   all events belong to one session (sent as is_single_session)
+          --failed FILE      where events that were not created are written, to send again
+                             (default: FILE.failed.jsonl beside the input)
+        """ + ConnectionHelp.Text + """
+
+
+        Exit code 1 when some events were not created (they are in the --failed file).
+        """;
+
     public static async Task<int> RunAsync(ParsedArguments args, CliEnvironment environment, CancellationToken cancellationToken)
     {
         if (args.Positionals.Count != 1)
@@ -38,7 +56,10 @@ internal static class SendEventsCommand
 
         var events = await EventFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         using var client = connection.CreateClient();
+        var progress = new ProgressReporter(environment.Error, "sent", environment.ErrorIsTerminal);
+        options.Progress = new BatchProgressTo(progress);
         var result = await client.CreateEventsAsync(events, options, cancellationToken).ConfigureAwait(false);
+        progress.Finish(result.TotalCount, result.TotalCount);
 
         environment.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sent {result.TotalCount:N0} events: {result.CreatedCount:N0} created, {result.FailedCount:N0} failed"));

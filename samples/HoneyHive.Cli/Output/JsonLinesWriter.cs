@@ -1,5 +1,8 @@
-using Microsoft.Kiota.Abstractions.Serialization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using HoneyHive.Kiota.Serialization;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
 
 namespace HoneyHive.Cli.Output;
 
@@ -9,11 +12,15 @@ internal sealed class JsonLinesWriter(Stream output) : IAsyncDisposable
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
+    // Text stays readable in a terminal and in grep ("café", "user's"), where the default encoder writes
+    // "caf\u00E9" and "user\u0027s"; still valid JSON, and the lines are never embedded in HTML.
+    private static readonly KiotaJsonSerializationContext Readable = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     public long Count { get; private set; }
 
     public async Task WriteAsync(IParsable model, CancellationToken cancellationToken)
     {
-        using var writer = new HoneyHiveJsonSerializationWriter();
+        using var writer = new HoneyHiveJsonSerializationWriter(Readable);
         writer.WriteObjectValue(null, model);
         using var json = writer.GetSerializedContent();
         await json.CopyToAsync(output, cancellationToken).ConfigureAwait(false);

@@ -54,4 +54,8 @@ public sealed class BatchOptions
 
     /// <summary>Sent as <c>session_properties</c> with every chunk. The batcher never changes this object.</summary>
     public SessionProperties? SessionProperties { get; set; }
+
+    /// <summary>Told after each chunk is answered how many events are done, created and failed; called on the
+    /// thread that finished the chunk (with <see cref="MaxParallelism"/> above 1, from several threads).</summary>
+    public IProgress<BatchProgress>? Progress { get; set; }
 }

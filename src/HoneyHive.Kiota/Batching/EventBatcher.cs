@@ -42,6 +42,7 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
         var session = SessionFor(_options.SessionProperties, singleSession && chunks.Count > 1);
         var parallelism = singleSession ? 1 : _options.MaxParallelism;
         var outcomes = new BatchEventOutcome?[list.Count];
+        var tally = new ProgressTally(list.Count, _options.Progress);
 
         try
         {
@@ -51,12 +52,17 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
                 foreach (var chunk in chunks)
                 {
                     await SendChunkAsync(chunk, session, outcomes, cancellationToken).ConfigureAwait(false);
+                    tally.Add(chunk, outcomes);
                 }
             }
             else
             {
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-                await Parallel.ForEachAsync(chunks, parallel, (chunk, token) => new ValueTask(SendChunkAsync(chunk, session, outcomes, token))).ConfigureAwait(false);
+                await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) =>
+                {
+                    await SendChunkAsync(chunk, session, outcomes, token).ConfigureAwait(false);
+                    tally.Add(chunk, outcomes);
+                }).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
@@ -184,4 +190,36 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
             : session.SessionId ?? outcomes.FirstOrDefault(o => o?.SessionId is not null)?.SessionId;
 
     private sealed record SessionSettings(SessionProperties? Properties, string? SessionId);
+
+    // Running totals across chunks (which may finish on several threads) for BatchOptions.Progress.
+    private sealed class ProgressTally(int total, IProgress<BatchProgress>? progress)
+    {
+        private readonly Lock _lock = new();
+        private int _done;
+        private int _created;
+        private int _failed;
+
+        public void Add(BatchChunk chunk, BatchEventOutcome?[] outcomes)
+        {
+            if (progress is null)
+            {
+                return;
+            }
+
+            BatchProgress now;
+            lock (_lock)
+            {
+                for (var i = chunk.Start; i < chunk.Start + chunk.Events.Count; i++)
+                {
+                    _done++;
+                    _created += outcomes[i]?.Status == BatchEventStatus.Created ? 1 : 0;
+                    _failed += outcomes[i]?.Status == BatchEventStatus.Failed ? 1 : 0;
+                }
+
+                now = new BatchProgress(_done, _created, _failed, total);
+            }
+
+            progress.Report(now);
+        }
+    }
 }

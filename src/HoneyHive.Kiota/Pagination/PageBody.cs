@@ -91,7 +91,7 @@ internal sealed class PageBody : IDisposable
         }
         catch (JsonException ex)
         {
-            throw new HoneyHiveResponseFormatException($"The response body is not valid JSON: {ex.Message}", ex);
+            throw new HoneyHiveResponseFormatException(JsonErrors.NotJson(ex), ex);
         }
         finally
         {

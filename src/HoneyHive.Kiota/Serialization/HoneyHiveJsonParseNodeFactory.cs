@@ -56,9 +56,9 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
         catch (JsonException ex)
         {
             // Truncated bodies (a dropped connection, a proxy cutting the stream) and non-JSON pages end
-            // here; callers catch one typed exception instead of System.Text.Json's. The JSON reader's
-            // message carries only a position, never body text.
-            throw new HoneyHiveResponseFormatException($"The response body is not valid JSON: {ex.Message}", ex);
+            // here; callers catch one typed exception instead of System.Text.Json's. The message gives the
+            // position only, never body text.
+            throw new HoneyHiveResponseFormatException(JsonErrors.NotJson(ex), ex);
         }
         finally
         {

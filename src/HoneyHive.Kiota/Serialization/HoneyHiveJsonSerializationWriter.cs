@@ -21,7 +21,18 @@ namespace HoneyHive.Kiota.Serialization;
 /// </remarks>
 public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
 {
-    private readonly JsonSerializationWriter _json = new();
+    private readonly JsonSerializationWriter _json;
+
+    /// <summary>A writer with Kiota's default JSON settings.</summary>
+    public HoneyHiveJsonSerializationWriter()
+        : this(KiotaJsonSerializationContext.Default)
+    {
+    }
+
+    /// <summary>A writer with the encoder and indentation of <paramref name="context"/>'s options, as Kiota's
+    /// <see cref="JsonSerializationWriter(KiotaJsonSerializationContext)"/>.</summary>
+    /// <param name="context">The serialization context.</param>
+    public HoneyHiveJsonSerializationWriter(KiotaJsonSerializationContext context) => _json = new JsonSerializationWriter(context);
 
     /// <inheritdoc />
     public Action<IParsable>? OnBeforeObjectSerialization

@@ -254,6 +254,24 @@ public sealed class EventBatcherTests
     }
 
     [Fact]
+    public async Task Progress_is_reported_after_each_chunk_with_running_totals()
+    {
+        var server = new FakeBatchServer();
+        var reports = new List<BatchProgress>();
+        var options = new BatchOptions { BatchSize = 4, Progress = new Recorder(reports) };
+
+        var result = await new EventBatcher(server.Api, options).SendAsync(NewEvents(10));
+
+        Assert.Equal(10, result.CreatedCount);
+        Assert.Equal([new BatchProgress(4, 4, 0, 10), new BatchProgress(8, 8, 0, 10), new BatchProgress(10, 10, 0, 10)], reports);
+    }
+
+    private sealed class Recorder(List<BatchProgress> reports) : IProgress<BatchProgress>
+    {
+        public void Report(BatchProgress value) => reports.Add(value);
+    }
+
+    [Fact]
     public async Task No_events_means_no_request()
     {
         var server = new FakeBatchServer();
