@@ -8,11 +8,11 @@ public sealed class InMemoryHoneyHiveOptions
     /// otherwise the fake answers 401 with a JSON error, as HoneyHive does.
     /// When <see langword="null"/>, authorization is not checked.
     /// </summary>
-    public string? ApiKey { get; init; }
+    public string? ApiKey { get; set; }
 
     /// <summary>
     /// Clock used for server-assigned timestamps and injected latency.
     /// Defaults to <see cref="TimeProvider.System"/>.
     /// </summary>
-    public TimeProvider? TimeProvider { get; init; }
+    public TimeProvider? TimeProvider { get; set; }
 }
