@@ -9,8 +9,10 @@ namespace HoneyHive.Kiota.Serialization;
 /// <remarks>
 /// Kiota's <see cref="IParsable.GetFieldDeserializers"/> builds a dictionary of closures per object and
 /// wraps every property in a parse node; on a 7,500-event page that dominates parsing time. The
-/// generated models implement both: <see cref="HoneyHiveJsonParseNode"/> takes this fast path, any
-/// other <see cref="IParseNode"/> keeps working through <see cref="IParsable"/>.
+/// source generator (HoneyHive.Kiota.SourceGeneration) implements this interface on Kiota's partial models,
+/// so they have both: <see cref="HoneyHiveJsonParseNode"/> takes this fast path, any other
+/// <see cref="IParseNode"/> keeps working through <see cref="IParsable"/>. Public because the readers are
+/// compiled into whichever assembly holds the models.
 /// </remarks>
 public interface IJsonElementParsable : IParsable
 {

@@ -16,7 +16,7 @@ namespace HoneyHive.Kiota.Serialization;
 /// </summary>
 /// <remarks>
 /// Every <c>TryGet…</c> answers <see langword="true"/> with the value (or <see langword="null"/> for JSON
-/// null) and <see langword="false"/> when the JSON type does not fit; the generated code then keeps the
+/// null) and <see langword="false"/> when the JSON type does not fit; the reader then keeps the
 /// raw value in the model's additional data, so a surprising server answer loses nothing and throws nothing.
 /// A string that cannot be decoded (a lone UTF-16 surrogate escape such as <c>"\ud83d"</c>, which JavaScript
 /// and Python servers emit for a truncated emoji) counts as not fitting: System.Text.Json would throw

@@ -7,6 +7,24 @@ namespace HoneyHive.Kiota.Serialization;
 /// (collections of primitives, primitive responses).</summary>
 internal static class PrimitiveValues
 {
+    private static readonly Dictionary<Type, Func<IParseNode, object?>> Readers = new()
+    {
+        [typeof(string)] = node => node.GetStringValue(),
+        [typeof(bool)] = node => node.GetBoolValue(),
+        [typeof(int)] = node => node.GetIntValue(),
+        [typeof(long)] = node => node.GetLongValue(),
+        [typeof(double)] = node => node.GetDoubleValue(),
+        [typeof(float)] = node => node.GetFloatValue(),
+        [typeof(decimal)] = node => node.GetDecimalValue(),
+        [typeof(byte)] = node => node.GetByteValue(),
+        [typeof(sbyte)] = node => node.GetSbyteValue(),
+        [typeof(Guid)] = node => node.GetGuidValue(),
+        [typeof(DateTimeOffset)] = node => node.GetDateTimeOffsetValue(),
+        [typeof(TimeSpan)] = node => node.GetTimeSpanValue(),
+        [typeof(Date)] = node => node.GetDateValue(),
+        [typeof(Time)] = node => node.GetTimeValue(),
+    };
+
     /// <summary>Reads the value with the node's getter for <paramref name="type"/>.</summary>
     /// <param name="type">The primitive type (not nullable).</param>
     /// <param name="node">The node.</param>
@@ -14,26 +32,7 @@ internal static class PrimitiveValues
     /// <returns>False when Kiota has no getter for the type.</returns>
     public static bool TryRead(Type type, IParseNode node, out object? value)
     {
-        value = type == typeof(string) ? node.GetStringValue()
-            : type == typeof(bool) ? node.GetBoolValue()
-            : type == typeof(int) ? node.GetIntValue()
-            : type == typeof(long) ? node.GetLongValue()
-            : type == typeof(double) ? node.GetDoubleValue()
-            : type == typeof(float) ? node.GetFloatValue()
-            : type == typeof(decimal) ? node.GetDecimalValue()
-            : type == typeof(byte) ? node.GetByteValue()
-            : type == typeof(sbyte) ? node.GetSbyteValue()
-            : type == typeof(Guid) ? node.GetGuidValue()
-            : type == typeof(DateTimeOffset) ? node.GetDateTimeOffsetValue()
-            : type == typeof(TimeSpan) ? node.GetTimeSpanValue()
-            : type == typeof(Date) ? node.GetDateValue()
-            : type == typeof(Time) ? node.GetTimeValue()
-            : null;
-        return value is not null || IsPrimitive(type);
+        value = Readers.TryGetValue(type, out var read) ? read(node) : null;
+        return read is not null;
     }
-
-    private static bool IsPrimitive(Type type) =>
-        type == typeof(string) || type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(double)
-        || type == typeof(float) || type == typeof(decimal) || type == typeof(byte) || type == typeof(sbyte) || type == typeof(Guid)
-        || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Date) || type == typeof(Time);
 }
