@@ -73,7 +73,9 @@ public class ApiChangeDrillTests
             await File.WriteAllTextAsync(descriptionPath, description.ToJsonString());
             var output = Path.Combine(work.FullName, "client");
 
-            // The repository's pinned Kiota (.config/dotnet-tools.json), with the settings its own client uses.
+            // The repository's pinned Kiota (.config/dotnet-tools.json), with the settings its own client uses;
+            // restored first, so "dotnet test" works on a fresh clone (a no-op once it is there).
+            await RunAsync(repository, "dotnet", "tool", "restore");
             await RunAsync(repository, "dotnet", "kiota", "generate", "-d", descriptionPath, "-o", output, "-l", "CSharp",
                 "-c", "DrillClient", "-n", "Drill", "-s", "none", "--ds", "none", "--ebc", "-m", "application/json", "--ll", "Error");
 
