@@ -194,7 +194,7 @@ internal sealed class PageBody : IDisposable
         catch (InvalidOperationException ex)
         {
             // As for a whole body: a property name that cannot be decoded (a lone surrogate escape).
-            throw new HoneyHiveResponseFormatException($"An event holds text that is not valid Unicode: {ex.Message}", ex);
+            throw new HoneyHiveResponseFormatException("An event holds text that is not valid Unicode (an escaped lone surrogate in a property name).", ex);
         }
     }
 

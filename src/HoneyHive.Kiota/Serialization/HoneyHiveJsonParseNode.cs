@@ -185,15 +185,60 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     public IEnumerable<T> GetCollectionOfObjectValues<T>(ParsableFactory<T> factory) where T : IParsable
     {
         ArgumentNullException.ThrowIfNull(factory);
+        if (!IsRoot)
+        {
+            return ReadList(factory);
+        }
+
+        // A whole body that is not the array the operation promises is not an empty list.
+        return Element.ValueKind == JsonValueKind.Array ? FromRoot(() => ReadList(factory)) : throw WrongRoot("an array");
+    }
+
+    /// <inheritdoc />
+    public T GetObjectValue<T>(ParsableFactory<T> factory) where T : IParsable
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        if (!IsRoot)
+        {
+            return ReadObject(factory);
+        }
+
+        // A whole body that is an array, a string or null where an object was promised would otherwise
+        // read as an empty model: a pager would take it for an empty last page and stop, silently.
+        return typeof(T) == typeof(UntypedNode) || Element.ValueKind == JsonValueKind.Object
+            ? FromRoot(() => ReadObject(factory))
+            : throw WrongRoot("an object");
+    }
+
+    // Reads a whole response body: whatever the result keeps of it is copied, then the body's pooled memory
+    // goes back (see PooledBody), so Element is not to be used afterwards.
+    private TResult FromRoot<TResult>(Func<TResult> read)
+    {
+        try
+        {
+            using (JsonElementReader.Detaching(true))
+            {
+                return read();
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json throws this for text it cannot decode where no fallback exists (a property
+            // name holding a lone surrogate escape); string values already read as "did not fit".
+            throw new HoneyHiveResponseFormatException("The response body holds text that is not valid Unicode (an escaped lone surrogate in a property name).", ex);
+        }
+        finally
+        {
+            _body!.Release();
+        }
+    }
+
+    private List<T> ReadList<T>(ParsableFactory<T> factory) where T : IParsable
+    {
         if (Element.ValueKind != JsonValueKind.Array)
         {
-            if (IsRoot)
-            {
-                throw WrongRoot("an array");
-            }
-
             Note(Element.ValueKind == JsonValueKind.Null);
-            return NoList<T>();
+            return (List<T>)NoList<T>();
         }
 
         var items = new List<T>(Element.GetArrayLength());
@@ -204,7 +249,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
             if (child.DidNotFit)
             {
                 Note(false);
-                return NoList<T>();
+                return (List<T>)NoList<T>();
             }
 
             items.Add(model);
@@ -214,48 +259,18 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         return items;
     }
 
-    /// <inheritdoc />
-    public T GetObjectValue<T>(ParsableFactory<T> factory) where T : IParsable
+    private T ReadObject<T>(ParsableFactory<T> factory) where T : IParsable
     {
-        ArgumentNullException.ThrowIfNull(factory);
         if (typeof(T) == typeof(UntypedNode))
         {
             Note(true);
             return (T)(object)JsonUntyped.From(JsonElementReader.Keep(Element));
         }
 
-        if (!IsRoot)
-        {
-            // A value that is not the model (a string where an object belongs) leaves the property unset;
-            // the parent keeps the raw value.
-            var item = Fill(factory);
-            return DidNotFit ? default! : item;
-        }
-
-        // A whole body that is an array, a string or null where an object was promised would otherwise
-        // read as an empty model: a pager would take it for an empty last page and stop, silently.
-        if (Element.ValueKind != JsonValueKind.Object)
-        {
-            throw WrongRoot("an object");
-        }
-
-        try
-        {
-            using (JsonElementReader.Detaching(true))
-            {
-                return Fill(factory);
-            }
-        }
-        catch (InvalidOperationException ex)
-        {
-            // System.Text.Json throws this for text it cannot decode where no fallback exists (a property
-            // name holding a lone surrogate escape); string values already read as "did not fit".
-            throw new HoneyHiveResponseFormatException($"The response body holds text that is not valid Unicode: {ex.Message}", ex);
-        }
-        finally
-        {
-            _body.Release();
-        }
+        // A value that is not the model (a string where an object belongs) leaves the property unset; the
+        // parent keeps the raw value.
+        var item = Fill(factory);
+        return DidNotFit ? default! : item;
     }
 
     private T Fill<T>(ParsableFactory<T> factory) where T : IParsable

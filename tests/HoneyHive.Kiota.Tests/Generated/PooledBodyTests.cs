@@ -40,4 +40,28 @@ public class PooledBodyTests
 
         Assert.Throws<ObjectDisposedException>(() => root.Element.ValueKind);
     }
+
+    [Fact]
+    public async Task A_body_read_as_a_list_or_as_free_form_json_is_copied_and_released_too()
+    {
+        var factory = new HoneyHiveJsonParseNodeFactory();
+        async Task<HoneyHiveJsonParseNode> RootAsync(string json) =>
+            (HoneyHiveJsonParseNode)await factory.GetRootParseNodeAsync("application/json", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+        var arrayRoot = await RootAsync("""[{"event_id":"a1","config":{"model":"a1-model"}}]""");
+        var events = arrayRoot.GetCollectionOfObjectValues(Event.CreateFromDiscriminatorValue).ToList();
+        var freeRoot = await RootAsync("""{"anything":["x"]}""");
+        var free = freeRoot.GetObjectValue(Microsoft.Kiota.Abstractions.Serialization.UntypedNode.CreateFromDiscriminatorValue);
+
+        // Both bodies went back to the pool; later bodies of the same size reuse the memory.
+        Assert.Throws<ObjectDisposedException>(() => arrayRoot.Element.ValueKind);
+        Assert.Throws<ObjectDisposedException>(() => freeRoot.Element.ValueKind);
+        for (var i = 0; i < 20; i++)
+        {
+            (await RootAsync("""[{"event_id":"b1","config":{"model":"b1-model"}}]""")).GetCollectionOfObjectValues(Event.CreateFromDiscriminatorValue).ToList();
+            (await RootAsync("""{"anything":["y"]}""")).GetObjectValue(Microsoft.Kiota.Abstractions.Serialization.UntypedNode.CreateFromDiscriminatorValue);
+        }
+
+        Assert.Equal("a1-model", Assert.Single(events).Config.GetProperty("model").GetString());
+        Assert.Equal("x", free.GetProperty("anything").GetItem(0).GetString());
+    }
 }
