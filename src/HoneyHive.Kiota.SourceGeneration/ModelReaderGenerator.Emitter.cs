@@ -165,6 +165,8 @@ public sealed partial class ModelReaderGenerator
         private static string ReadCall(PropertySpec property, ImmutableDictionary<string, bool> direct) => property.Kind switch
         {
             ValueKind.Enum => $"{Reader}.TryGetEnum<{property.TypeName}>(value, out var parsed)",
+            ValueKind.PrimitiveList => $"{Reader}.TryGetPrimitiveList<{property.TypeName}>(value, out var parsed)",
+            ValueKind.EnumList => $"{Reader}.TryGetEnumList<{property.TypeName}>(value, out var parsed)",
             ValueKind.Object when direct.TryGetValue(property.TypeName!, out var composed) => composed
                 ? $"{property.TypeName}.TryReadJson(value, out var parsed)"
                 : $"{Reader}.TryGetModel<{property.TypeName}>(value, out var parsed)",

@@ -234,6 +234,10 @@ public sealed partial class ModelReaderGenerator
                     return (Spec(ValueKind.Enum, typeName, members: EnumMembers(typeArgument)), null);
                 case "GetCollectionOfPrimitiveValues" when isList && typeArgument?.SpecialType == SpecialType.System_String:
                     return (Spec(ValueKind.StringList), null);
+                case "GetCollectionOfPrimitiveValues" when isList && typeArgument is not null:
+                    return (Spec(ValueKind.PrimitiveList, typeName), null);
+                case "GetCollectionOfEnumValues" when isList && typeArgument is { TypeKind: TypeKind.Enum }:
+                    return (Spec(ValueKind.EnumList, typeName), null);
                 case "GetObjectValue" when !isList && typeArgument is not null:
                     if (typeArgument.ToDisplayString() == UntypedNodeName)
                     {

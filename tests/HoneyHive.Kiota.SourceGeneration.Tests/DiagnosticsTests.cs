@@ -16,7 +16,7 @@ public class DiagnosticsTests
     [Theory]
     [InlineData("BytesModel", """{ "blob", n => { Blob = n.GetByteArrayValue(); } }""", "public byte[]? Blob { get; set; }", "GetByteArrayValue")]
     [InlineData("ComputedModel", """{ "size", n => { Size = n.GetIntValue() ?? 0; } }""", "public int Size { get; set; }", "does not call Kiota's IParseNode")]
-    [InlineData("EnumListModel", """{ "kinds", n => { Kinds = n.GetCollectionOfEnumValues<DayOfWeek>()?.AsList(); } }""", "public List<DayOfWeek?>? Kinds { get; set; }", "GetCollectionOfEnumValues")]
+    [InlineData("DurationModel", """{ "span", n => { Span = n.GetTimeSpanValue(); } }""", "public TimeSpan? Span { get; set; }", "GetTimeSpanValue")]
     public void AnUnknownShapeSkipsTheModelWithAnInfoDiagnostic(string name, string entry, string property, string reasonFragment)
     {
         var source = $$"""

@@ -14,6 +14,8 @@ internal enum ValueKind
     DateTimeOffset,
     Enum,
     StringList,
+    PrimitiveList,
+    EnumList,
     Untyped,
     Object,
     ObjectList,

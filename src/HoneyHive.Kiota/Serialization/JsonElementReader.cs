@@ -239,6 +239,31 @@ public static class JsonElementReader
         return result is not null;
     }
 
+    /// <summary>Reads an array of another Kiota primitive (numbers, booleans, UUIDs, dates…) through the parse node's rules.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The items, or null for JSON null.</param>
+    /// <returns>Whether the value was null or an array whose every item fitted.</returns>
+    public static bool TryGetPrimitiveList<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(JsonElement value, out List<T>? result)
+    {
+        var node = new HoneyHiveJsonParseNode(value);
+        result = node.GetCollectionOfPrimitiveValues<T>() as List<T>;
+        return !node.DidNotFit;
+    }
+
+    /// <summary>Reads an array of a Kiota enum's wire names.</summary>
+    /// <typeparam name="T">The generated enum.</typeparam>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="result">The values, or null for JSON null.</param>
+    /// <returns>Whether the value was null or an array of the enum's values.</returns>
+    public static bool TryGetEnumList<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(JsonElement value, out List<T?>? result)
+        where T : struct, Enum
+    {
+        var node = new HoneyHiveJsonParseNode(value);
+        result = node.GetCollectionOfEnumValues<T>() as List<T?>;
+        return !node.DidNotFit;
+    }
+
     /// <summary>Reads free-form JSON as Kiota's <see cref="UntypedNode"/>, whose members are read on first use.</summary>
     /// <param name="value">The JSON value.</param>
     /// <param name="result">The node, or null for JSON null.</param>
