@@ -112,4 +112,4 @@ internal static class ChunkOutcomes
 }
 
 /// <summary>A run of consecutive input events sent in one request.</summary>
-internal sealed record BatchChunk(int Start, List<CreateEventRequest> Events);
+internal sealed record BatchChunk(int Index, int Start, List<CreateEventRequest> Events);

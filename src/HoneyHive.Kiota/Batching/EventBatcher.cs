@@ -51,18 +51,14 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
             {
                 foreach (var chunk in chunks)
                 {
-                    await SendChunkAsync(chunk, session, outcomes, cancellationToken).ConfigureAwait(false);
-                    tally.Add(chunk, outcomes);
+                    tally.Add(await SendChunkAsync(chunk, session, outcomes, cancellationToken).ConfigureAwait(false));
                 }
             }
             else
             {
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
                 await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) =>
-                {
-                    await SendChunkAsync(chunk, session, outcomes, token).ConfigureAwait(false);
-                    tally.Add(chunk, outcomes);
-                }).ConfigureAwait(false);
+                    tally.Add(await SendChunkAsync(chunk, session, outcomes, token).ConfigureAwait(false))).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
@@ -74,7 +70,8 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
         return new BatchResult(Complete(outcomes), SessionIdOf(session, outcomes));
     }
 
-    private async Task SendChunkAsync(BatchChunk chunk, SessionSettings session, BatchEventOutcome?[] outcomes, CancellationToken cancellationToken)
+    // Sends one chunk, records an outcome for each of its events, and returns how they came out.
+    private async Task<ChunkCounts> SendChunkAsync(BatchChunk chunk, SessionSettings session, BatchEventOutcome?[] outcomes, CancellationToken cancellationToken)
     {
         var body = new BatchEventsRequest
         {
@@ -84,31 +81,26 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
         };
 
         using var activity = HoneyHiveTelemetry.Source.StartActivity("HoneyHive batch chunk");
-        activity?.SetTag(TelemetryTags.Chunk, chunk.Start / Math.Max(1, _options.BatchSize));
+        activity?.SetTag(TelemetryTags.Chunk, chunk.Index);
         activity?.SetTag(TelemetryTags.Events, chunk.Events.Count);
+        ChunkCounts counts;
         try
         {
             await SendAsync(chunk, body, outcomes, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            RecordOutcomes(activity, chunk, outcomes);
+            counts = ChunkCounts.Of(chunk, outcomes);
+            Record(activity, counts);
         }
+
+        return counts;
     }
 
     // The created and failed events of one chunk, on its span and in the client's counters.
-    private void RecordOutcomes(Activity? activity, BatchChunk chunk, BatchEventOutcome?[] outcomes)
+    private void Record(Activity? activity, ChunkCounts counts)
     {
-        var (created, failed) = (0, 0);
-        for (var i = chunk.Start; i < chunk.Start + chunk.Events.Count; i++)
-        {
-            switch (outcomes[i]?.Status)
-            {
-                case BatchEventStatus.Created: created++; break;
-                case BatchEventStatus.Failed: failed++; break;
-            }
-        }
-
+        var (_, created, failed) = counts;
         var server = new KeyValuePair<string, object?>(TelemetryTags.ServerAddress, ServerAddress);
         HoneyHiveTelemetry.EventsCreated.Add(created, server);
         HoneyHiveTelemetry.EventsFailed.Add(failed, server);
@@ -118,7 +110,7 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
             activity.SetTag(TelemetryTags.Failed, failed);
             if (failed > 0)
             {
-                activity.SetStatus(ActivityStatusCode.Error, $"{failed} of {chunk.Events.Count} events were not created");
+                activity.SetStatus(ActivityStatusCode.Error, $"{failed} of {counts.Events} events were not created");
             }
         }
     }
@@ -164,7 +156,7 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
         {
             var members = new List<CreateEventRequest>(Math.Min(size, events.Count - start));
             for (var i = start; i < start + size && i < events.Count; i++) members.Add(events[i]);
-            chunks.Add(new BatchChunk(start, members));
+            chunks.Add(new BatchChunk(chunks.Count, start, members));
         }
 
         return chunks;
@@ -191,15 +183,32 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
 
     private sealed record SessionSettings(SessionProperties? Properties, string? SessionId);
 
+    // How one chunk's events came out.
+    private readonly record struct ChunkCounts(int Events, int Created, int Failed)
+    {
+        public static ChunkCounts Of(BatchChunk chunk, BatchEventOutcome?[] outcomes)
+        {
+            var (created, failed) = (0, 0);
+            for (var i = chunk.Start; i < chunk.Start + chunk.Events.Count; i++)
+            {
+                switch (outcomes[i]?.Status)
+                {
+                    case BatchEventStatus.Created: created++; break;
+                    case BatchEventStatus.Failed: failed++; break;
+                }
+            }
+
+            return new ChunkCounts(chunk.Events.Count, created, failed);
+        }
+    }
+
     // Running totals across chunks (which may finish on several threads) for BatchOptions.Progress.
     private sealed class ProgressTally(int total, IProgress<BatchProgress>? progress)
     {
         private readonly Lock _lock = new();
-        private int _done;
-        private int _created;
-        private int _failed;
+        private BatchProgress _now = new(0, 0, 0, total);
 
-        public void Add(BatchChunk chunk, BatchEventOutcome?[] outcomes)
+        public void Add(ChunkCounts chunk)
         {
             if (progress is null)
             {
@@ -209,14 +218,7 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
             BatchProgress now;
             lock (_lock)
             {
-                for (var i = chunk.Start; i < chunk.Start + chunk.Events.Count; i++)
-                {
-                    _done++;
-                    _created += outcomes[i]?.Status == BatchEventStatus.Created ? 1 : 0;
-                    _failed += outcomes[i]?.Status == BatchEventStatus.Failed ? 1 : 0;
-                }
-
-                now = new BatchProgress(_done, _created, _failed, total);
+                now = _now = _now with { Done = _now.Done + chunk.Events, Created = _now.Created + chunk.Created, Failed = _now.Failed + chunk.Failed };
             }
 
             progress.Report(now);

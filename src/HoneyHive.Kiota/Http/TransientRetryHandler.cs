@@ -80,13 +80,13 @@ internal sealed class TransientRetryHandler(RetryOptions options, TimeProvider t
         {
             { TelemetryTags.Endpoint, endpoint },
             { TelemetryTags.ServerAddress, request.RequestUri?.Host },
-            { "honeyhive.retry.reason", reason },
+            { TelemetryTags.RetryReason, reason },
         });
         Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
         {
-            ["honeyhive.retry.attempt"] = attempt + 1,
-            ["honeyhive.retry.reason"] = reason,
-            ["honeyhive.retry.delay_ms"] = delay.TotalMilliseconds,
+            [TelemetryTags.RetryAttempt] = attempt + 1,
+            [TelemetryTags.RetryReason] = reason,
+            [TelemetryTags.RetryDelay] = delay.TotalMilliseconds,
         }));
     }
 

@@ -213,7 +213,7 @@ public static class JsonElementReader
         return result is not null || value.ValueKind == JsonValueKind.Null;
     }
 
-    /// <summary>Reads a Kiota enum by its wire name (or, as Kiota does, its member name ignoring case).</summary>
+    /// <summary>Reads a Kiota enum by its exact wire name (see <see cref="EnumValues{T}"/>); flags enums as Kiota reads them.</summary>
     /// <typeparam name="T">The generated enum.</typeparam>
     /// <param name="value">The JSON value.</param>
     /// <param name="result">The enum value, or null for JSON null.</param>

@@ -10,6 +10,9 @@ internal static class TelemetryTags
     public const string Chunk = "honeyhive.batch.chunk";
     public const string Created = "honeyhive.batch.created";
     public const string Failed = "honeyhive.batch.failed";
+    public const string RetryAttempt = "honeyhive.retry.attempt";
+    public const string RetryReason = "honeyhive.retry.reason";
+    public const string RetryDelay = "honeyhive.retry.delay_ms";
     public const string Method = "http.request.method";
     public const string StatusCode = "http.response.status_code";
     public const string ServerAddress = "server.address";
