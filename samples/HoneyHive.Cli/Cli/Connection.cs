@@ -48,7 +48,7 @@ internal sealed class Connection
         catch (ArgumentException e) when (e.ParamName == nameof(HoneyHiveClientOptions.BaseUrl))
         {
             // The library's rule, in the CLI's words: the option the user typed, not the library's setting.
-            var rule = e.Message[..(e.Message.IndexOf(" (Parameter", StringComparison.Ordinal) is var end and >= 0 ? end : e.Message.Length)];
+            var rule = ErrorReport.WithoutParameterName(e);
             throw new UsageException(rule.Replace($"{nameof(HoneyHiveClientOptions)}.{nameof(HoneyHiveClientOptions.BaseUrl)}", _baseUrlSource, StringComparison.Ordinal));
         }
         catch (ArgumentException e) when (e.ParamName == "apiKey")

@@ -53,7 +53,7 @@ internal static class ErrorReport
 
     // ArgumentException appends the parameter name ("(Parameter 'x')", or a bare resource key when
     // the app is built with UseSystemResourceKeys); the library's own text already names the setting.
-    private static string WithoutParameterName(ArgumentException argument)
+    public static string WithoutParameterName(ArgumentException argument)
     {
         var message = argument.Message;
         foreach (var marker in new[] { " (Parameter '", " Arg_ParamName_Name" })

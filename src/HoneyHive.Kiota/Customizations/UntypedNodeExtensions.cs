@@ -98,7 +98,8 @@ public static class UntypedNodeExtensions
     /// <summary>The node as System.Text.Json's mutable JSON node.</summary>
     /// <param name="node">The node; null reads as null.</param>
     /// <returns>The JSON node, or null for a null node or JSON null.</returns>
-    public static JsonNode? ToJsonNode(this UntypedNode? node) => node is null ? null : JsonNode.Parse(node.ToJsonElement().GetRawText());
+    public static JsonNode? ToJsonNode(this UntypedNode? node) =>
+        node is null ? null : JsonNode.Parse(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(node.ToJsonElement()));
 
     /// <summary>A free-form value built from System.Text.Json's mutable JSON node.</summary>
     /// <param name="node">The JSON; null gives Kiota's JSON null.</param>
