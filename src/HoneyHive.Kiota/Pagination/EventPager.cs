@@ -71,21 +71,27 @@ internal sealed class EventPager(HoneyHiveApiClient api)
     // generated builders' RequestInformation (URL template, Accept, body) and set the rest on it directly:
     // Kiota's RequestConfiguration path reads the generated query-parameter class by reflection on every
     // request, which showed in the NativeAOT CLI's start-up (see docs/PERFORMANCE.md).
-    private PageFetcher GetFetcher(PageRequest request) => async (page, limit, cancellationToken) =>
+    private PageFetcher GetFetcher(PageRequest request)
     {
-        var info = _api.Events.ToGetRequestInformation();
-        // The names are the API's (the description's query parameters); the wire tests pin them.
-        info.QueryParameters["project"] = request.Project;
-        info.QueryParameters["filters"] = QueryJson.Serialize(request.Filters);
-        if (request.DateRange is { } range)
+        // The same for every page of the read: written to JSON once.
+        var filters = QueryJson.Serialize(request.Filters);
+        var dateRange = request.DateRange is { } range ? QueryJson.Serialize(range) : null;
+        return async (page, limit, cancellationToken) =>
         {
-            info.QueryParameters["dateRange"] = QueryJson.Serialize(range);
-        }
+            var info = _api.Events.ToGetRequestInformation();
+            // The names are the API's (the description's query parameters); the wire tests pin them.
+            info.QueryParameters["project"] = request.Project;
+            info.QueryParameters["filters"] = filters;
+            if (dateRange is not null)
+            {
+                info.QueryParameters["dateRange"] = dateRange;
+            }
 
-        info.QueryParameters["limit"] = limit;
-        info.QueryParameters["page"] = page;
-        return await SendAsync(info, cancellationToken).ConfigureAwait(false);
-    };
+            info.QueryParameters["limit"] = limit;
+            info.QueryParameters["page"] = page;
+            return await SendAsync(info, cancellationToken).ConfigureAwait(false);
+        };
+    }
 
     private PageFetcher ExportFetcher(PageRequest request) => (page, limit, cancellationToken) =>
         SendAsync(
