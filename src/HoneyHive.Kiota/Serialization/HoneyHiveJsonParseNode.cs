@@ -124,58 +124,19 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     public byte[]? GetByteArrayValue() => Answer(Element.ValueKind == JsonValueKind.String ? Stock.GetByteArrayValue() : null);
 
     /// <inheritdoc />
-    public IEnumerable<T> GetCollectionOfPrimitiveValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
-    {
-        if (Element.ValueKind != JsonValueKind.Array)
-        {
-            Note(Element.ValueKind == JsonValueKind.Null);
-            return NoList<T>();
-        }
-
-        // Kiota's node answers each item with its own typed getter; so does this one, and one item of the
-        // wrong type makes the whole list not fit (it is then kept raw, not half-read).
-        var items = new List<T>(Element.GetArrayLength());
-        foreach (var item in Element.EnumerateArray())
+    public IEnumerable<T> GetCollectionOfPrimitiveValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() =>
+        // Kiota's node answers each item with its own typed getter; so does this one.
+        ReadItems(static (JsonElement item, out T value) =>
         {
             var node = new HoneyHiveJsonParseNode(item);
-            object? value = PrimitiveOf<T>(node);
-            if (value is null || node.DidNotFit)
-            {
-                Note(false);
-                return NoList<T>();
-            }
-
-            items.Add((T)value);
-        }
-
-        Note(true);
-        return items;
-    }
+            var read = PrimitiveOf<T>(node);
+            value = read is null ? default! : (T)read;
+            return read is not null && !node.DidNotFit;
+        })!;
 
     /// <inheritdoc />
-    public IEnumerable<T?> GetCollectionOfEnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() where T : struct, Enum
-    {
-        if (Element.ValueKind != JsonValueKind.Array)
-        {
-            Note(Element.ValueKind == JsonValueKind.Null);
-            return NoList<T?>();
-        }
-
-        var items = new List<T?>(Element.GetArrayLength());
-        foreach (var item in Element.EnumerateArray())
-        {
-            if (!JsonElementReader.TryGetEnum<T>(item, out var value) || value is null)
-            {
-                Note(false);
-                return NoList<T?>();
-            }
-
-            items.Add(value);
-        }
-
-        Note(true);
-        return items;
-    }
+    public IEnumerable<T?> GetCollectionOfEnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() where T : struct, Enum =>
+        ReadItems(static (JsonElement item, out T? value) => JsonElementReader.TryGetEnum(item, out value) && value is not null)!;
 
     /// <inheritdoc />
     public T? GetEnumValue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() where T : struct, Enum =>
@@ -187,11 +148,11 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         ArgumentNullException.ThrowIfNull(factory);
         if (!IsRoot)
         {
-            return ReadList(factory);
+            return ReadList(factory)!;
         }
 
         // A whole body that is not the array the operation promises is not an empty list.
-        return Element.ValueKind == JsonValueKind.Array ? FromRoot(() => ReadList(factory)) : throw WrongRoot("an array");
+        return Element.ValueKind == JsonValueKind.Array ? FromRoot(() => ReadList(factory)!) : throw WrongRoot("an array");
     }
 
     /// <inheritdoc />
@@ -233,26 +194,37 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         }
     }
 
-    private List<T> ReadList<T>(ParsableFactory<T> factory) where T : IParsable
+    private List<T>? ReadList<T>(ParsableFactory<T> factory) where T : IParsable =>
+        ReadItems((JsonElement item, out T model) =>
+        {
+            var child = Child(item);
+            model = child.GetObjectValue(factory);
+            return !child.DidNotFit;
+        });
+
+    private delegate bool ItemReader<TItem>(JsonElement item, out TItem value);
+
+    // One item of the wrong type makes the whole list not fit: it is then kept raw, not half-read. Null rather
+    // than empty when the JSON is not a list (or is JSON null): Kiota's generated code reads collections with
+    // "?.AsList()", so the property stays unset instead of claiming an empty list.
+    private List<TItem>? ReadItems<TItem>(ItemReader<TItem> read)
     {
         if (Element.ValueKind != JsonValueKind.Array)
         {
             Note(Element.ValueKind == JsonValueKind.Null);
-            return (List<T>)NoList<T>();
+            return null;
         }
 
-        var items = new List<T>(Element.GetArrayLength());
+        var items = new List<TItem>(Element.GetArrayLength());
         foreach (var item in Element.EnumerateArray())
         {
-            var child = Child(item);
-            var model = child.GetObjectValue(factory);
-            if (child.DidNotFit)
+            if (!read(item, out var value))
             {
                 Note(false);
-                return (List<T>)NoList<T>();
+                return null;
             }
 
-            items.Add(model);
+            items.Add(value);
         }
 
         Note(true);
@@ -343,10 +315,6 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
             }
         }
     }
-
-    // Null rather than empty when the JSON is not a list (or is JSON null): Kiota's generated code reads
-    // collections with "?.AsList()", so the property stays unset instead of claiming an empty list.
-    private static IEnumerable<TItem> NoList<TItem>() => null!;
 
     private TValue? Note<TValue>(bool fits, TValue? value)
     {
