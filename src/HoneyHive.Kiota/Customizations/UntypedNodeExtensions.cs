@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HoneyHive.Kiota.Serialization.Untyped;
@@ -86,20 +87,14 @@ public static class UntypedNodeExtensions
             return element;
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            JsonUntyped.WriteTo(writer, node);
-        }
-
-        return JsonElement.Parse(buffer.WrittenSpan);
+        return Reparse(node, static (writer, value) => JsonUntyped.WriteTo(writer, value));
     }
 
     /// <summary>The node as System.Text.Json's mutable JSON node.</summary>
     /// <param name="node">The node; null reads as null.</param>
     /// <returns>The JSON node, or null for a null node or JSON null.</returns>
     public static JsonNode? ToJsonNode(this UntypedNode? node) =>
-        node is null ? null : JsonNode.Parse(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(node.ToJsonElement()));
+        node is null ? null : JsonNode.Parse(JsonMarshal.GetRawUtf8Value(node.ToJsonElement()));
 
     /// <summary>A free-form value built from System.Text.Json's mutable JSON node.</summary>
     /// <param name="node">The JSON; null gives Kiota's JSON null.</param>
@@ -111,13 +106,7 @@ public static class UntypedNodeExtensions
             return new UntypedNull();
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            node.WriteTo(writer);
-        }
-
-        return JsonUntyped.From(JsonElement.Parse(buffer.WrittenSpan));
+        return JsonUntyped.From(Reparse(node, static (writer, value) => value.WriteTo(writer)));
     }
 
     /// <summary>A free-form value built from System.Text.Json's read-only JSON value (copied, so the
@@ -125,4 +114,16 @@ public static class UntypedNodeExtensions
     /// <param name="element">The JSON.</param>
     /// <returns>The untyped node.</returns>
     public static UntypedNode ToUntypedNode(this JsonElement element) => JsonUntyped.From(element.Clone());
+
+    // Writes a value as JSON and parses it back: an element that owns its memory, detached from the source.
+    private static JsonElement Reparse<T>(T value, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
+    }
 }
