@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using HoneyHive.Kiota.SourceGeneration.Helpers;
@@ -129,10 +128,7 @@ public sealed partial class ModelReaderGenerator
                 writer.Indent();
                 foreach (var property in group.OrderBy(p => p.JsonName, System.StringComparer.Ordinal))
                 {
-                    foreach (var line in PropertyLines(property, direct))
-                    {
-                        writer.Line(line);
-                    }
+                    EmitProperty(writer, property, direct);
                 }
 
                 writer.Line("break;");
@@ -177,36 +173,45 @@ public sealed partial class ModelReaderGenerator
             _ => $"{Reader}.{TryGetter(property.Kind)}(value, out var parsed)",
         };
 
-        private static IEnumerable<string> PropertyLines(PropertySpec property, ImmutableDictionary<string, bool> direct)
+        private static void EmitProperty(SourceWriter writer, PropertySpec property, ImmutableDictionary<string, bool> direct)
         {
-            yield return $"if (global::System.MemoryExtensions.SequenceEqual(name, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)}u8))";
-            yield return "{";
+            writer.Open($"if (global::System.MemoryExtensions.SequenceEqual(name, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)}u8))");
             if (property.Kind == ValueKind.Enum && property.EnumMembers.Length > 0)
             {
                 // The enum's wire names compared as UTF-8: no reflection, no string.
-                yield return "    switch (value.ValueKind)";
-                yield return "    {";
-                yield return $"        case {JsonValueKind}.Null:";
-                yield return $"            {property.PropertyName} = null;";
-                yield return "            return true;";
+                writer.Open("switch (value.ValueKind)");
+                EmitCase(writer, $"case {JsonValueKind}.Null:", $"{property.PropertyName} = null;");
                 foreach (var member in property.EnumMembers)
                 {
-                    yield return $"        case {JsonValueKind}.String when value.ValueEquals({SymbolDisplay.FormatLiteral(member.WireName, quote: true)}u8):";
-                    yield return $"            {property.PropertyName} = {property.TypeName}.{member.MemberName};";
-                    yield return "            return true;";
+                    EmitCase(
+                        writer,
+                        $"case {JsonValueKind}.String when value.ValueEquals({SymbolDisplay.FormatLiteral(member.WireName, quote: true)}u8):",
+                        $"{property.PropertyName} = {property.TypeName}.{member.MemberName};");
                 }
 
-                yield return "        default:";
-                yield return "            return false;";
-                yield return "    }";
-                yield return "}";
-                yield break;
+                writer.Line("default:");
+                writer.Indent();
+                writer.Line("return false;");
+                writer.Outdent();
+                writer.Close();
+            }
+            else
+            {
+                writer.Line($"if (!{ReadCall(property, direct)}) return false;");
+                writer.Line($"{property.PropertyName} = parsed;");
+                writer.Line("return true;");
             }
 
-            yield return $"    if (!{ReadCall(property, direct)}) return false;";
-            yield return $"    {property.PropertyName} = parsed;";
-            yield return "    return true;";
-            yield return "}";
+            writer.Close();
+        }
+
+        private static void EmitCase(SourceWriter writer, string label, string assignment)
+        {
+            writer.Line(label);
+            writer.Indent();
+            writer.Line(assignment);
+            writer.Line("return true;");
+            writer.Outdent();
         }
     }
 }
