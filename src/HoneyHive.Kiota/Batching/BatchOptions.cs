@@ -8,6 +8,15 @@ public sealed class BatchOptions
     /// <summary>Events per request when none is set.</summary>
     public const int DefaultBatchSize = 500;
 
+    /// <summary>
+    /// The request-size budget when none is set: 4 MiB (4,194,304 bytes) of JSON, under the 5 MB at which
+    /// HoneyHive answers "Payload too large".
+    /// </summary>
+    public const int DefaultMaxBatchBytes = 4 * 1024 * 1024;
+
+    /// <summary>The smallest budget accepted: room for the request's envelope and a small event.</summary>
+    public const int MinMaxBatchBytes = 1024;
+
     /// <summary>Events per POST /events/batch request; at least 1, default 500.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int BatchSize
@@ -23,6 +32,27 @@ public sealed class BatchOptions
             field = value;
         }
     } = DefaultBatchSize;
+
+    /// <summary>
+    /// The largest request body, in bytes of JSON, a chunk may make; default <see cref="DefaultMaxBatchBytes"/>.
+    /// A chunk closes at <see cref="BatchSize"/> events or at this budget, whichever comes first. An event too
+    /// large to fit a request on its own is reported failed with an <see cref="EventTooLargeException"/> and
+    /// never sent.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than <see cref="MinMaxBatchBytes"/>.</exception>
+    public int MaxBatchBytes
+    {
+        get;
+        set
+        {
+            if (value < MinMaxBatchBytes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxBatchBytes must be at least {MinMaxBatchBytes}; got {value}.");
+            }
+
+            field = value;
+        }
+    } = DefaultMaxBatchBytes;
 
     /// <summary>
     /// Requests in flight at once; at least 1, default 1 (chunks sent one after another, in order).

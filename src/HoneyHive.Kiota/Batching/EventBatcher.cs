@@ -36,13 +36,32 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
         EventIds.Assign(list, nameof(events));
 
         // Read the options once: a change during the call does not mix settings between chunks.
-        var batchSize = _options.BatchSize;
         var singleSession = _options.IsSingleSession == true;
-        var chunks = Chunk(list, batchSize);
-        var session = SessionFor(_options.SessionProperties, singleSession && chunks.Count > 1);
+        var maxBatchBytes = _options.MaxBatchBytes;
+
+        // The session id a multi-chunk single session needs is a UUID either way, so the envelope measured
+        // with a placeholder of the same length is the envelope sent.
+        var session = SessionFor(_options.SessionProperties, singleSession && list.Count > 1);
+        var (chunks, tooLarge) = BatchChunker.Plan(list, _options.BatchSize, maxBatchBytes, Envelope(session));
+        if (chunks.Count <= 1 && session.Picked)
+        {
+            session = SessionFor(_options.SessionProperties, needsSharedId: false);
+        }
+
         var parallelism = singleSession ? 1 : _options.MaxParallelism;
         var outcomes = new BatchEventOutcome?[list.Count];
         var tally = new ProgressTally(list.Count, _options.Progress);
+        foreach (var (index, requestBytes) in tooLarge)
+        {
+            var tooLargeError = new EventTooLargeException(list[index].EventId!, requestBytes, maxBatchBytes);
+            outcomes[index] = new BatchEventOutcome(index, list[index], BatchEventStatus.Failed, tooLargeError.Message, tooLargeError, null);
+        }
+
+        if (tooLarge.Count > 0)
+        {
+            RecordTooLarge(tooLarge.Count);
+            tally.Add(new ChunkCounts(tooLarge.Count, 0, tooLarge.Count));
+        }
 
         try
         {
@@ -149,31 +168,30 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
         return outcomes.Select(o => o!).ToArray();
     }
 
-    private static List<BatchChunk> Chunk(IReadOnlyList<CreateEventRequest> events, int size)
+    // The request body every chunk shares, without its events: what the byte budget is measured against.
+    private BatchEventsRequest Envelope(SessionSettings session) => new()
     {
-        var chunks = new List<BatchChunk>((events.Count + size - 1) / size);
-        for (var start = 0; start < events.Count; start += size)
-        {
-            var members = new List<CreateEventRequest>(Math.Min(size, events.Count - start));
-            for (var i = start; i < start + size && i < events.Count; i++) members.Add(events[i]);
-            chunks.Add(new BatchChunk(chunks.Count, start, members));
-        }
+        Events = [],
+        IsSingleSession = _options.IsSingleSession,
+        SessionProperties = session.Properties,
+    };
 
-        return chunks;
-    }
+    // Events that fit no request are failed without a request: no chunk span records them.
+    private void RecordTooLarge(int count) =>
+        HoneyHiveTelemetry.EventsFailed.Add(count, new KeyValuePair<string, object?>(TelemetryTags.ServerAddress, ServerAddress));
 
     private static SessionSettings SessionFor(SessionProperties? given, bool needsSharedId)
     {
         if (!needsSharedId || !string.IsNullOrWhiteSpace(given?.SessionId))
         {
-            return new SessionSettings(given, given?.SessionId);
+            return new SessionSettings(given, given?.SessionId, Picked: false);
         }
 
         // Without a shared id each chunk would start its own session; pick one for this call,
         // on a copy so the caller's options stay reusable.
         var copy = SessionPropertiesCopy.Of(given);
         copy.SessionId = Guid.NewGuid().ToString();
-        return new SessionSettings(copy, copy.SessionId);
+        return new SessionSettings(copy, copy.SessionId, Picked: true);
     }
 
     private string? SessionIdOf(SessionSettings session, BatchEventOutcome?[] outcomes) =>
@@ -181,7 +199,7 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
             ? null
             : session.SessionId ?? outcomes.FirstOrDefault(o => o?.SessionId is not null)?.SessionId;
 
-    private sealed record SessionSettings(SessionProperties? Properties, string? SessionId);
+    private sealed record SessionSettings(SessionProperties? Properties, string? SessionId, bool Picked);
 
     // How one chunk's events came out.
     private readonly record struct ChunkCounts(int Events, int Created, int Failed)
