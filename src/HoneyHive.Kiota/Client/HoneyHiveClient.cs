@@ -25,6 +25,7 @@ public sealed partial class HoneyHiveClient : IDisposable
     public const string ApiKeyEnvironmentVariable = "HH_API_KEY";
 
     private readonly HttpClient _httpClient;
+    private readonly Pagination.PagerSettings _pagerSettings;
 
     /// <summary>Creates a client for <paramref name="apiKey"/>.</summary>
     /// <param name="apiKey">The HoneyHive API key, sent as <c>Authorization: Bearer</c> to <see cref="HoneyHiveClientOptions.BaseUrl"/>'s origin only.</param>
@@ -36,6 +37,7 @@ public sealed partial class HoneyHiveClient : IDisposable
         options ??= new HoneyHiveClientOptions();
         options.Validate();
         BaseUrl = options.BaseUrl;
+        _pagerSettings = Pagination.PagerSettings.From(options);
 
         // Everything the options say is read here, once: changing them afterwards changes nothing.
         var redactor = new SecretRedactor(apiKey);

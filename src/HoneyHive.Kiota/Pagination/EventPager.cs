@@ -14,7 +14,8 @@ namespace HoneyHive.Kiota.Pagination;
 /// passed to it, and surfaces as <see cref="OperationCanceledException"/>.
 /// </remarks>
 /// <param name="api">The generated client.</param>
-internal sealed class EventPager(HoneyHiveApiClient api)
+/// <param name="settings">The client's clock and retry settings; defaults when null.</param>
+internal sealed class EventPager(HoneyHiveApiClient api, PagerSettings? settings = null)
 {
     /// <summary>
     /// Pages read at most when the server sends no <c>totalEvents</c> and keeps returning full pages;
@@ -23,6 +24,7 @@ internal sealed class EventPager(HoneyHiveApiClient api)
     public const int UnknownTotalPageLimit = 10_000;
 
     private readonly HoneyHiveApiClient _api = api ?? throw new ArgumentNullException(nameof(api));
+    private readonly PagerSettings _settings = settings ?? PagerSettings.Default;
 
     /// <summary>Every matching event, read page by page with GET /events.</summary>
     /// <param name="query">The query; <see cref="EventQuery.Projections"/> must be empty.</param>
@@ -60,11 +62,11 @@ internal sealed class EventPager(HoneyHiveApiClient api)
     public IAsyncEnumerable<EventPage> ExportPagesAsync(EventQuery query, CancellationToken cancellationToken = default) =>
         ReadPages(PageRequest.From(query, export: true, nameof(query)), ExportFetcher, cancellationToken);
 
-    private static IAsyncEnumerable<Event> ReadEvents(PageRequest request, Func<PageRequest, PageFetcher> fetcher, CancellationToken cancellationToken) =>
-        PagedReader.ReadEventsAsync(request, fetcher(request), cancellationToken);
+    private IAsyncEnumerable<Event> ReadEvents(PageRequest request, Func<PageRequest, PageFetcher> fetcher, CancellationToken cancellationToken) =>
+        PagedReader.ReadEventsAsync(request, fetcher, _settings, cancellationToken);
 
-    private static IAsyncEnumerable<EventPage> ReadPages(PageRequest request, Func<PageRequest, PageFetcher> fetcher, CancellationToken cancellationToken) =>
-        PagedReader.ReadPagesAsync(request, fetcher(request), cancellationToken);
+    private IAsyncEnumerable<EventPage> ReadPages(PageRequest request, Func<PageRequest, PageFetcher> fetcher, CancellationToken cancellationToken) =>
+        PagedReader.ReadPagesAsync(request, fetcher, _settings, cancellationToken);
 
     // Both fetchers hand the response to a PageResponseHandler instead of letting the adapter build an
     // EventList: the pager makes the events into models one at a time (see PageBody). They take the

@@ -6,7 +6,14 @@ namespace HoneyHive.Kiota.Pagination;
 /// What to read with <see cref="HoneyHiveClient.GetEventsAsync"/> and the other paged reads: the same query
 /// serves GET /events and POST /events/export.
 /// </summary>
-/// <remarks>The read copies the query when it starts; changing it afterwards does not affect that read.</remarks>
+/// <remarks>
+/// <para>The read copies the query when it starts; changing it afterwards does not affect that read.</para>
+/// <para>A query without an upper time bound (<see cref="DateRange"/>'s <c>$lte</c>) gets one when the read
+/// starts: the current time (<see cref="HoneyHiveClientOptions.TimeProvider"/>). Events that arrive during
+/// the read with a later start time are then left out rather than shifting its pages; read again to get
+/// them. An event that arrives with an earlier start time and pushes one from the previous page onto the
+/// next is not yielded twice.</para>
+/// </remarks>
 public sealed class EventQuery
 {
     /// <summary>The page size used when none is set: the API's own default.</summary>
@@ -76,6 +83,31 @@ public sealed class EventQuery
             if (value < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(value), value, $"StartPage must be at least 1 (pages are numbered from 1); got {value}.");
+            }
+
+            field = value;
+        }
+    } = 1;
+
+    /// <summary>The largest <see cref="MaxConcurrency"/>.</summary>
+    public const int MaxMaxConcurrency = 16;
+
+    /// <summary>
+    /// Pages fetched at once, 1 to 16; default 1 (one after another). Above 1, once the first page gives
+    /// <c>totalEvents</c> the read fetches up to this many pages ahead while the caller works through the
+    /// current one, and still yields events in page order, with at most <c>MaxConcurrency + 1</c> pages in
+    /// memory. Pages the server answers with a different <c>totalEvents</c> than the page before (the set
+    /// changed between them) are fetched again in order, so the result is what a sequential read gives.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or greater than 16.</exception>
+    public int MaxConcurrency
+    {
+        get;
+        set
+        {
+            if (value is < 1 or > MaxMaxConcurrency)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxConcurrency must be between 1 and {MaxMaxConcurrency}; got {value}.");
             }
 
             field = value;

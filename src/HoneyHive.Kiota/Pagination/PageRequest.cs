@@ -12,6 +12,7 @@ internal sealed record PageRequest(
     int StartPage,
     long? MaxEvents,
     int? MaxPages,
+    int MaxConcurrency,
     bool Export)
 {
     /// <summary>The endpoint the pages come from, as telemetry names it.</summary>
@@ -41,7 +42,7 @@ internal sealed record PageRequest(
                 "EventQuery.Projections is only supported by POST /events/export; use the export methods or clear Projections.", parameterName);
         }
 
-        return new PageRequest(query.Project, filters, query.DateRange, query.Projections?.ToList(), query.PageSize, query.StartPage, query.MaxEvents, query.MaxPages, export);
+        return new PageRequest(query.Project, filters, query.DateRange, query.Projections?.ToList(), query.PageSize, query.StartPage, query.MaxEvents, query.MaxPages, query.MaxConcurrency, export);
     }
 
     /// <summary>
@@ -50,4 +51,29 @@ internal sealed record PageRequest(
     /// later page it would).
     /// </summary>
     public int Limit => StartPage == 1 && MaxEvents is { } max && max < PageSize ? (int)max : PageSize;
+
+    /// <summary>
+    /// This request with an upper time bound when it has none: <paramref name="now"/>, to the millisecond the
+    /// API is sent. Events that arrive during the read with a later start time then stay out of it instead
+    /// of shifting its pages (offset paging over a live project).
+    /// </summary>
+    public PageRequest PinnedAt(DateTimeOffset now)
+    {
+        if (DateRange?.Lte is not null)
+        {
+            return this;
+        }
+
+        var pinned = new DateRange
+        {
+            Gte = DateRange?.Gte,
+            Lte = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()),
+        };
+        foreach (var (key, value) in DateRange?.AdditionalData ?? new Dictionary<string, object>())
+        {
+            pinned.AdditionalData[key] = value;
+        }
+
+        return this with { DateRange = pinned };
+    }
 }

@@ -1,0 +1,238 @@
+using System.Text.Json;
+using HoneyHive.Kiota.Errors;
+using HoneyHive.Kiota.Telemetry;
+
+namespace HoneyHive.Kiota.Pagination;
+
+/// <summary>A read's state between pages: each <see cref="NextAsync"/> delivers the next page, in order.</summary>
+/// <remarks>
+/// <para>Stops on an empty page, a short page, page × limit ≥ totalEvents, MaxEvents or MaxPages. Guards
+/// against a server that never ends by throwing <see cref="EventPaginationException"/> when it would request
+/// more than ceil(totalEvents / limit) + 1 pages (one page of slack for events added while reading), more than
+/// <see cref="EventPager.UnknownTotalPageLimit"/> pages without a totalEvents, or when two consecutive pages
+/// of an unchanged set hold the same events.</para>
+/// <para>Offset pages shift when events arrive between two requests: an event that sorts before the next
+/// page pushes the last event of the previous page onto it. Such a page comes with a different totalEvents;
+/// its events already delivered with the previous page are skipped. The previous page's ids are enough while
+/// fewer than a page's worth of events arrive between two pages; beyond that, an event pushed two pages on
+/// can be delivered again (the shift is recorded on the page's span).</para>
+/// <para>With MaxConcurrency above 1 pages are fetched ahead (<see cref="PagePrefetcher"/>). A page fetched
+/// ahead is only used when it saw the same set as the page before it (same totalEvents) or was requested
+/// after that page's answer; otherwise it and the other pages ahead are fetched again, so a parallel read
+/// delivers what a sequential one would.</para>
+/// </remarks>
+internal sealed class PageCursor : IAsyncDisposable
+{
+    private readonly PageRequest _request;
+    private readonly PageFetcher _fetch;
+    private readonly PagerSettings _settings;
+    private readonly int _limit;
+    private readonly PagePrefetcher? _prefetcher;
+    private HashSet<string> _previousIds = new(StringComparer.Ordinal);
+    private HashSet<string> _currentIds = new(StringComparer.Ordinal);
+    private long _clock;
+    private int _page;
+    private long _delivered;
+    private long? _firstTotal;
+
+    // The highest page number the read may request: UnknownTotalPageLimit pages, until the first page
+    // reports a totalEvents.
+    private int _guardBound;
+    private (long? Total, long Completed)? _last;
+    private (int Count, string? First, string? Last)? _previous;
+    private bool _done;
+
+    private PageCursor(PageRequest request, PageFetcher fetch, PagerSettings settings, CancellationToken cancellationToken)
+    {
+        _request = request;
+        _fetch = fetch;
+        _settings = settings;
+        _limit = request.Limit;
+        _page = request.StartPage - 1;
+        _guardBound = (int)Math.Min(int.MaxValue, (long)request.StartPage - 1 + EventPager.UnknownTotalPageLimit);
+        if (request.MaxConcurrency > 1)
+        {
+            _prefetcher = new PagePrefetcher(FetchAsync, request.MaxConcurrency, cancellationToken);
+        }
+    }
+
+    /// <summary>Events delivered so far.</summary>
+    public long Delivered => _delivered;
+
+    /// <summary>Starts a read: pins its upper time bound, then builds the fetcher for the pinned request.</summary>
+    public static PageCursor Start(PageRequest request, Func<PageRequest, PageFetcher> fetcherFor, PagerSettings settings, CancellationToken cancellationToken)
+    {
+        var pinned = request.PinnedAt(settings.TimeProvider.GetUtcNow());
+        return new PageCursor(pinned, fetcherFor(pinned), settings, cancellationToken);
+    }
+
+    /// <summary>The next page with events to deliver, or null when the read is complete.</summary>
+    public async Task<PageRead?> NextAsync(CancellationToken cancellationToken)
+    {
+        while (!_done)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = ++_page;
+            var pagesRead = page - _request.StartPage;
+            if (_request.MaxPages is { } maxPages && pagesRead >= maxPages)
+            {
+                break;
+            }
+
+            if (page > _guardBound)
+            {
+                throw new EventPaginationException(
+                    EventPaginationError.TooManyPages,
+                    _firstTotal is { } total
+                        ? $"The server kept returning full pages: its first page reported totalEvents = {total}, which at limit {_limit} is at most {_guardBound - 1} page(s), but page {page - 1} was still full. The read was stopped to avoid an endless loop; {_delivered} events were delivered."
+                        : $"The server kept returning full pages without a totalEvents for {pagesRead} pages; the read was stopped to avoid an endless loop after {_delivered} events. Set EventQuery.MaxPages or MaxEvents to bound the read.",
+                    pagesRead,
+                    _delivered,
+                    _firstTotal);
+            }
+
+            var fetched = await (_prefetcher?.Take(page) ?? FetchAsync(page, cancellationToken)).ConfigureAwait(false);
+            if (_last is { } before && fetched.Body?.TotalEvents != before.Total && fetched.Started <= before.Completed)
+            {
+                // Fetched alongside the previous page while the set changed: where its events now sit is
+                // unknown. Fetch it again after that page, and drop the other pages fetched ahead.
+                fetched.Body?.Dispose();
+                _prefetcher?.Discard();
+                fetched = await FetchAsync(page, cancellationToken).ConfigureAwait(false);
+            }
+
+            var body = PageBody.Validate(fetched.Body, page, _delivered);
+            var handedOver = false;
+            try
+            {
+                var count = body.Count;
+                var totalEvents = body.TotalEvents;
+                if (page == _request.StartPage)
+                {
+                    _firstTotal = totalEvents;
+                }
+                if (page == _request.StartPage && totalEvents is { } first)
+                {
+                    // Only the first total sets the bound: a server whose total grows with every page must
+                    // not be able to extend the read forever.
+                    _guardBound = (int)Math.Min(int.MaxValue, CeilingDivide(Math.Max(first, 0), _limit) + 1);
+                }
+
+                var shifted = _last is { } previousPage && totalEvents != previousPage.Total;
+                var signature = body.Signature();
+                if (!shifted && _previous is { } last && signature is { } current && count > 0 && last == current)
+                {
+                    throw new EventPaginationException(
+                        EventPaginationError.RepeatedPage,
+                        $"Pages {page - 1} and {page} hold the same {count} events: the server ignores the page number. The read was stopped after {_delivered} events.",
+                        pagesRead,
+                        _delivered,
+                        _firstTotal);
+                }
+
+                _previous = signature;
+                _last = (totalEvents, fetched.Completed);
+                _done = count < _limit || (totalEvents is { } all && (long)page * _limit >= all);
+                if (!_done)
+                {
+                    _prefetcher?.Fill(page + 1, LastPage(totalEvents));
+                }
+
+                if (count > 0)
+                {
+                    // This page's delivered ids are collected afresh; the previous page's are kept to skip
+                    // events a shift pushed onto this page.
+                    (_previousIds, _currentIds) = (_currentIds, _previousIds);
+                    _currentIds.Clear();
+                    handedOver = true;
+                    return new PageRead(body, page, totalEvents, _request.MaxEvents - _delivered, shifted ? _previousIds : null, _currentIds);
+                }
+            }
+            finally
+            {
+                if (!handedOver)
+                {
+                    body.Dispose();
+                }
+            }
+        }
+
+        _done = true;
+        return null;
+    }
+
+    /// <summary>Told how many events of the last page were delivered.</summary>
+    public void Consumed(int delivered)
+    {
+        _delivered += delivered;
+        if (delivered > 0)
+        {
+            HoneyHiveTelemetry.EventsRead.Add(delivered, new KeyValuePair<string, object?>(TelemetryTags.Endpoint, _request.Endpoint));
+        }
+
+        if (_request.MaxEvents is { } max && _delivered >= max)
+        {
+            _done = true;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _prefetcher?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    // The last page worth fetching ahead: the total's, within MaxPages and MaxEvents.
+    private int LastPage(long? totalEvents)
+    {
+        var last = totalEvents is { } total ? CeilingDivide(Math.Max(total, 0), _limit) : _guardBound;
+        if (_request.MaxPages is { } maxPages)
+        {
+            last = Math.Min(last, (long)_request.StartPage - 1 + maxPages);
+        }
+
+        if (_request.MaxEvents is { } maxEvents)
+        {
+            last = Math.Min(last, _request.StartPage - 1 + CeilingDivide(maxEvents, _limit));
+        }
+
+        return (int)Math.Min(int.MaxValue, last);
+    }
+
+    // One page, its span covering the request and the scan of its body (not the caller's time with its
+    // events). A body cut short is fetched again: reads are safe to repeat.
+    private async Task<FetchedPage> FetchAsync(int page, CancellationToken cancellationToken)
+    {
+        var started = Interlocked.Increment(ref _clock);
+        using var activity = HoneyHiveTelemetry.Source.StartActivity("HoneyHive page");
+        activity?.SetTag(TelemetryTags.Endpoint, _request.Endpoint);
+        activity?.SetTag(TelemetryTags.Page, page);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var body = await _fetch(page, _limit, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag(TelemetryTags.Events, body?.Count ?? 0);
+                return new FetchedPage(body, started, Interlocked.Increment(ref _clock));
+            }
+            catch (HoneyHiveResponseFormatException ex) when (attempt < _settings.PageRetries && IsInvalidJson(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                HoneyHiveTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Endpoint, _request.Endpoint), new KeyValuePair<string, object?>(TelemetryTags.RetryReason, "invalid_json"));
+                await Task.Delay(_settings.RetryDelay(attempt), _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // A 2xx body that is not valid JSON, as when the connection drops mid-body; not a body that is valid
+    // JSON of the wrong shape, which a repeat would not change.
+    private static bool IsInvalidJson(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static long CeilingDivide(long value, int divisor) => (value + divisor - 1) / divisor;
+}
