@@ -20,13 +20,19 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
     private readonly List<RecordedRequest> _requests = [];
     private readonly string? _apiKey;
     private readonly TimeProvider _time;
+    private readonly EventOrder _order;
 
     /// <summary>Creates an empty fake.</summary>
-    /// <param name="options">API key and clock; defaults accept any request and use the system clock.</param>
+    /// <param name="options">API key, clock and result order; defaults accept any request, use the system clock and list events in insertion order.</param>
     public InMemoryHoneyHive(InMemoryHoneyHiveOptions? options = null)
     {
         _apiKey = options?.ApiKey;
         _time = options?.TimeProvider ?? TimeProvider.System;
+        _order = options?.Order ?? EventOrder.Insertion;
+        if (_order is not (EventOrder.Insertion or EventOrder.StartTimeDescending))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _order, "Order is not an EventOrder value.");
+        }
     }
 
     /// <summary>Faults to inject into upcoming requests.</summary>
@@ -140,10 +146,10 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             {
                 case Route.ListEvents:
                     var query = EventQuery.FromQueryString(QueryString.Parse(request.RequestUri?.Query ?? string.Empty));
-                    return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, query)));
+                    return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, query, _order)));
                 case Route.ExportEvents:
                     var export = EventQuery.FromBody(ParseBody(body));
-                    return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, export)));
+                    return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, export, _order)));
                 case Route.CreateBatch:
                     return BatchProcessor.Handle(ParseBody(body), _store, NowMs(), fault?.Kind == FaultKind.PartialBatch ? fault : null);
                 case Route.MethodNotAllowed:
