@@ -60,6 +60,16 @@ public sealed class FaultPlan
         Add(new FaultRule { Kind = FaultKind.ConnectionFailure, Path = path, Remaining = times });
 
     /// <summary>
+    /// Process the request (a batch stores its events), then throw <see cref="HttpRequestException"/> (connection
+    /// reset) instead of answering: the work is done but the client cannot know it. Over a loopback host the
+    /// connection is aborted.
+    /// </summary>
+    /// <param name="path">Only requests to this path; any path when null.</param>
+    /// <param name="times">How many matching requests this applies to.</param>
+    public void ResetConnectionAfterProcessing(string? path = null, int times = 1) =>
+        Add(new FaultRule { Kind = FaultKind.ResetAfterProcessing, Path = path, Remaining = times });
+
+    /// <summary>
     /// Make the next batch request(s) partially fail: events for which <paramref name="shouldFail"/> returns true
     /// (given the event as it would be stored, with its <c>event_id</c>, and its index in the batch) are not stored,
     /// the others are, and the batch answers 500 <c>{ event_ids, errors, success: false }</c>.

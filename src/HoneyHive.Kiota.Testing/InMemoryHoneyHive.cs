@@ -129,6 +129,15 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             _ => Authorize(request) ?? Dispatch(route, allowed, request, body, fault),
         };
 
+        if (fault?.Kind == FaultKind.ResetAfterProcessing)
+        {
+            response.Dispose();
+            throw new HttpRequestException(
+                HttpRequestError.ConnectionError,
+                $"Connection reset by peer ({request.RequestUri?.Authority})",
+                new SocketException((int)SocketError.ConnectionReset));
+        }
+
         if (fault?.Kind == FaultKind.TruncatedBody)
         {
             response = await TruncateAsync(response, cancellationToken).ConfigureAwait(false);
