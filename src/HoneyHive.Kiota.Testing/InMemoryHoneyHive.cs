@@ -112,12 +112,20 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
         var path = Routing.NormalizePath(request.RequestUri);
         var (route, allowed) = Routing.Match(request.Method, path);
 
-        if (Faults.TakeLatency(path) is { } latency)
+        var latency = Faults.TakeLatency(path);
+        if (latency is not null)
         {
             await Task.Delay(latency.Delay, _time, cancellationToken).ConfigureAwait(false);
         }
 
-        var fault = Faults.TakeResponseFault(path, route == Route.CreateBatch);
+        var fault = Faults.TakeResponseFault(path, route == Route.CreateBatch, hadQueuedLatency: latency is not null);
+        if (fault?.Kind == FaultKind.Latency)
+        {
+            // A random latency spike: wait, then answer normally.
+            await Task.Delay(fault.Delay, _time, cancellationToken).ConfigureAwait(false);
+            fault = null;
+        }
+
         var response = fault?.Kind switch
         {
             FaultKind.ConnectionFailure => throw new HttpRequestException(
