@@ -16,6 +16,7 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
 
     private readonly EventStore _store = new();
+    private readonly RepeatLog _repeats = new();
     private readonly Lock _logGate = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly string? _apiKey;
@@ -41,6 +42,16 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
     /// <summary>A snapshot (deep copies) of every stored event, in insertion order, in the API's <c>Event</c> shape.</summary>
     public IReadOnlyList<JsonObject> Events =>
         _store.Read(events => events.Select(e => (JsonObject)e.DeepClone()).ToList());
+
+    /// <summary>
+    /// A snapshot of every event sent to <c>POST /events/batch</c> whose <c>event_id</c> was already stored (stored
+    /// once, reported created), one entry per occurrence, oldest first. Events given to
+    /// <see cref="AddEvents(IEnumerable{JsonObject})"/> are never counted as repeats themselves.
+    /// </summary>
+    public IReadOnlyList<RepeatedEvent> RepeatedEvents => _repeats.Snapshot();
+
+    /// <summary>The number of entries in <see cref="RepeatedEvents"/>.</summary>
+    public int RepeatedEventCount => _repeats.Count;
 
     /// <summary>A snapshot of every request received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -86,8 +97,12 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             ?? throw new ArgumentException("Every element must be a JSON object.", nameof(jsonArray))).ToList());
     }
 
-    /// <summary>Removes every stored event (the request log and faults are kept).</summary>
-    public void ClearEvents() => _store.Clear();
+    /// <summary>Removes every stored event and the <see cref="RepeatedEvents"/> log (the request log and faults are kept).</summary>
+    public void ClearEvents()
+    {
+        _store.Clear();
+        _repeats.Clear();
+    }
 
     /// <summary>Empties the request log.</summary>
     public void ClearRequests()
@@ -168,7 +183,13 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
                     var export = EventQuery.FromBody(ParseBody(body));
                     return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, export, _order)));
                 case Route.CreateBatch:
-                    return BatchProcessor.Handle(ParseBody(body), _store, NowMs(), fault?.Kind == FaultKind.PartialBatch ? fault : null);
+                    return BatchProcessor.Handle(
+                        ParseBody(body),
+                        _store,
+                        _repeats,
+                        NowMs(),
+                        fault?.Kind == FaultKind.PartialBatch ? fault : null,
+                        outcomeHidden: fault?.HidesOutcome == true);
                 case Route.MethodNotAllowed:
                     var notAllowed = JsonResponses.Error(HttpStatusCode.MethodNotAllowed, $"Method {request.Method} is not allowed here");
                     notAllowed.Content.Headers.Allow.Add(allowed!.Method);

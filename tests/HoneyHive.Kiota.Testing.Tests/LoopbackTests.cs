@@ -103,4 +103,22 @@ public class LoopbackTests
         Assert.Equal("y", Assert.Single(fake.Events)["event_id"]!.GetValue<string>());
         Assert.Equal(2, fake.Requests.Count);
     }
+
+    [Fact]
+    public async Task A_batch_resent_after_a_reset_is_stored_once_and_counted_as_a_justified_repeat()
+    {
+        using var fake = new InMemoryHoneyHive();
+        await using var host = await LoopbackHoneyHive.StartAsync(fake);
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        fake.Faults.ResetConnectionAfterProcessing();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync("events/batch", Api.Json(Api.Batch(Api.Event(id: "z")))));
+        var (status, _) = await Api.PostAsync(client, "events/batch", Api.Batch(Api.Event(id: "z")));
+
+        Assert.Equal(200, status);
+        Assert.Single(fake.Events);
+        var repeat = Assert.Single(fake.RepeatedEvents);
+        Assert.Equal("z", repeat.EventId);
+        Assert.True(repeat.AfterHiddenOutcome);
+    }
 }
