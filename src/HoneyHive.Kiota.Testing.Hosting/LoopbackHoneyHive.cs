@@ -11,8 +11,8 @@ namespace HoneyHive.Kiota.Testing.Hosting;
 
 /// <summary>
 /// Serves an <see cref="InMemoryHoneyHive"/> over HTTP on 127.0.0.1 (a free port). Every request is forwarded
-/// to the fake unchanged and its status, headers and body are copied back; an injected connection failure
-/// aborts the connection so the client sees a real network error.
+/// to the fake unchanged and its status, headers and body are copied back; an injected connection failure,
+/// before or after processing, aborts the connection so the client sees a real network error.
 /// </summary>
 public sealed class LoopbackHoneyHive : IAsyncDisposable
 {
@@ -66,6 +66,7 @@ public sealed class LoopbackHoneyHive : IAsyncDisposable
         }
         catch (HttpRequestException)
         {
+            // Refused or reset (FaultPlan.FailConnection, ResetConnectionAfterProcessing): no answer at all.
             context.Abort();
             return;
         }

@@ -6,11 +6,13 @@ namespace HoneyHive.Kiota.Testing;
 
 /// <summary>
 /// <c>POST /events/batch</c>: validates the whole batch first (a 400 stores nothing), then stores each event.
-/// A re-sent <c>event_id</c> is reported as created but stored once, so client retries are safe.
+/// A re-sent <c>event_id</c> is reported as created but stored once, so client retries are safe; each such repeat
+/// is logged, with whether an earlier request's outcome was hidden from the client.
 /// </summary>
 internal static class BatchProcessor
 {
-    public static HttpResponseMessage Handle(JsonObject body, EventStore store, long nowMs, FaultRule? partialFailure)
+    public static HttpResponseMessage Handle(
+        JsonObject body, EventStore store, RepeatLog repeats, long nowMs, FaultRule? partialFailure, bool outcomeHidden)
     {
         if (body["events"] is not JsonArray events)
         {
@@ -43,20 +45,32 @@ internal static class BatchProcessor
 
         var created = new JsonArray();
         var errors = new JsonArray();
+        var carried = new List<string>(requests.Count);
         string? firstSession = null;
         for (var i = 0; i < requests.Count; i++)
         {
             var evt = EventShape.Normalize(requests[i], sharedSession, nowMs);
             var id = EventShape.EventId(evt);
+            carried.Add(id);
             if (partialFailure?.FailEvent?.Invoke((JsonObject)evt.DeepClone(), i) == true)
             {
                 errors.Add((JsonNode?)JsonValue.Create($"Failed to create event {id}: injected fault"));
                 continue;
             }
 
-            store.TryAdd(evt, id);
+            if (!store.TryAdd(evt, id))
+            {
+                repeats.Record(id);
+            }
+
             created.Add((JsonNode?)JsonValue.Create(id));
             firstSession ??= evt["session_id"]!.GetValue<string>();
+        }
+
+        // Marked after the loop: an id twice in this batch is a duplicate, not a reaction to a hidden outcome.
+        if (outcomeHidden)
+        {
+            repeats.MarkHidden(carried);
         }
 
         if (errors.Count > 0)

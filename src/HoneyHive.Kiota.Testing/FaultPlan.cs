@@ -6,12 +6,16 @@ namespace HoneyHive.Kiota.Testing;
 /// <summary>
 /// Faults to inject into upcoming requests. Each rule applies to the next <c>times</c> requests whose
 /// path matches (any path when <c>path</c> is <see langword="null"/>), in the order rules were added.
-/// A latency rule and one response rule can both apply to the same request. Thread-safe.
+/// A latency rule and one response rule can both apply to the same request. Random faults
+/// (<see cref="InjectRandomFaults(RandomFaultOptions)"/>) hit only requests no queued rule applies to. Thread-safe.
 /// </summary>
 public sealed class FaultPlan
 {
     private readonly Lock _gate = new();
     private readonly List<FaultRule> _rules = [];
+    private readonly Dictionary<RandomFaultKinds, int> _injected = [];
+    private RandomFaultSource? _random;
+    private int _injectedTotal;
 
     /// <summary>Number of queued rule applications not yet consumed.</summary>
     public int Pending
@@ -21,6 +25,33 @@ public sealed class FaultPlan
             lock (_gate)
             {
                 return _rules.Sum(r => r.Remaining);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Random faults injected so far by <see cref="InjectRandomFaults(RandomFaultOptions)"/>, by kind: one entry per
+    /// kind injected at least once, counted when the fault is chosen. A snapshot; queued rules are not counted.
+    /// </summary>
+    public IReadOnlyDictionary<RandomFaultKinds, int> InjectedFaults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<RandomFaultKinds, int>(_injected);
+            }
+        }
+    }
+
+    /// <summary>The number of random faults injected so far (the sum of <see cref="InjectedFaults"/>).</summary>
+    public int InjectedFaultTotal
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _injectedTotal;
             }
         }
     }
@@ -60,6 +91,16 @@ public sealed class FaultPlan
         Add(new FaultRule { Kind = FaultKind.ConnectionFailure, Path = path, Remaining = times });
 
     /// <summary>
+    /// Process the request (a batch stores its events), then throw <see cref="HttpRequestException"/> (connection
+    /// reset) instead of answering: the work is done but the client cannot know it. Over a loopback host the
+    /// connection is aborted.
+    /// </summary>
+    /// <param name="path">Only requests to this path; any path when null.</param>
+    /// <param name="times">How many matching requests this applies to.</param>
+    public void ResetConnectionAfterProcessing(string? path = null, int times = 1) =>
+        Add(new FaultRule { Kind = FaultKind.ResetAfterProcessing, Path = path, Remaining = times });
+
+    /// <summary>
     /// Make the next batch request(s) partially fail: events for which <paramref name="shouldFail"/> returns true
     /// (given the event as it would be stored, with its <c>event_id</c>, and its index in the batch) are not stored,
     /// the others are, and the batch answers 500 <c>{ event_ids, errors, success: false }</c>.
@@ -88,7 +129,34 @@ public sealed class FaultPlan
         FailBatchEvents((_, index) => set.Contains(index));
     }
 
-    /// <summary>Removes every queued rule.</summary>
+    /// <summary>
+    /// From now on, give every request no queued rule applies to a fault with probability
+    /// <see cref="RandomFaultOptions.Probability"/>, chosen uniformly from <see cref="RandomFaultOptions.Kinds"/>.
+    /// The draws come from <c>new Random(Seed)</c> in the order requests arrive, so sequential requests get the same
+    /// faults on every run. Replaces any earlier random injection (restarting its sequence); the counts in
+    /// <see cref="InjectedFaults"/> carry on.
+    /// </summary>
+    /// <param name="options">Seed, probability and kinds; copied, so later changes to it have no effect.</param>
+    public void InjectRandomFaults(RandomFaultOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var source = new RandomFaultSource(options);
+        lock (_gate)
+        {
+            _random = source;
+        }
+    }
+
+    /// <summary>Stops random faults (queued rules and the counts are kept).</summary>
+    public void StopRandomFaults()
+    {
+        lock (_gate)
+        {
+            _random = null;
+        }
+    }
+
+    /// <summary>Removes every queued rule (random faults, if injected, go on).</summary>
     public void Clear()
     {
         lock (_gate)
@@ -97,22 +165,44 @@ public sealed class FaultPlan
         }
     }
 
-    internal FaultRule? TakeLatency(string path) => Take(path, isBatch: false, latency: true);
-
-    internal FaultRule? TakeResponseFault(string path, bool isBatch) => Take(path, isBatch, latency: false);
-
-    private FaultRule? Take(string path, bool isBatch, bool latency)
+    internal FaultRule? TakeLatency(string path)
     {
         lock (_gate)
         {
-            var rule = _rules.Find(r => (r.Kind == FaultKind.Latency) == latency && r.AppliesTo(path, isBatch));
-            if (rule is not null && --rule.Remaining <= 0)
+            return TakeQueued(path, isBatch: false, latency: true);
+        }
+    }
+
+    /// <summary>
+    /// The queued response rule for this request, else (when no queued latency rule applied either) a random
+    /// fault, if one is drawn. A random latency spike comes back as a <see cref="FaultKind.Latency"/> rule.
+    /// </summary>
+    internal FaultRule? TakeResponseFault(string path, bool isBatch, bool hadQueuedLatency)
+    {
+        lock (_gate)
+        {
+            var rule = TakeQueued(path, isBatch, latency: false);
+            if (rule is not null || hadQueuedLatency || _random?.Next() is not { } injected)
             {
-                _rules.Remove(rule);
+                return rule;
             }
 
-            return rule;
+            _injected[injected.Kind] = _injected.GetValueOrDefault(injected.Kind) + 1;
+            _injectedTotal++;
+            return injected.Rule;
         }
+    }
+
+    // Callers hold _gate.
+    private FaultRule? TakeQueued(string path, bool isBatch, bool latency)
+    {
+        var rule = _rules.Find(r => (r.Kind == FaultKind.Latency) == latency && r.AppliesTo(path, isBatch));
+        if (rule is not null && --rule.Remaining <= 0)
+        {
+            _rules.Remove(rule);
+        }
+
+        return rule;
     }
 
     private void Add(FaultRule rule)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace HoneyHive.Kiota.Testing;
 
-internal enum FaultKind { Status, Latency, TruncatedBody, HtmlBadGateway, ConnectionFailure, PartialBatch }
+internal enum FaultKind { Status, Latency, TruncatedBody, HtmlBadGateway, ConnectionFailure, PartialBatch, ResetAfterProcessing }
 
 /// <summary>One queued fault: what to do, to which path, and how many more requests it applies to.</summary>
 internal sealed class FaultRule
@@ -16,6 +16,9 @@ internal sealed class FaultRule
     public string? Body { get; init; }
     public TimeSpan Delay { get; init; }
     public Func<JsonObject, int, bool>? FailEvent { get; init; }
+
+    /// <summary>The request is processed but the client cannot tell how it went, so it has reason to send it again.</summary>
+    public bool HidesOutcome => Kind is FaultKind.TruncatedBody or FaultKind.ResetAfterProcessing;
 
     public bool AppliesTo(string path, bool isBatch) =>
         (Path is null || string.Equals(Path, path, StringComparison.Ordinal))

@@ -16,17 +16,24 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
 
     private readonly EventStore _store = new();
+    private readonly RepeatLog _repeats = new();
     private readonly Lock _logGate = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly string? _apiKey;
     private readonly TimeProvider _time;
+    private readonly EventOrder _order;
 
     /// <summary>Creates an empty fake.</summary>
-    /// <param name="options">API key and clock; defaults accept any request and use the system clock.</param>
+    /// <param name="options">API key, clock and result order; defaults accept any request, use the system clock and list events in insertion order.</param>
     public InMemoryHoneyHive(InMemoryHoneyHiveOptions? options = null)
     {
         _apiKey = options?.ApiKey;
         _time = options?.TimeProvider ?? TimeProvider.System;
+        _order = options?.Order ?? EventOrder.Insertion;
+        if (_order is not (EventOrder.Insertion or EventOrder.StartTimeDescending))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _order, "Order is not an EventOrder value.");
+        }
     }
 
     /// <summary>Faults to inject into upcoming requests.</summary>
@@ -35,6 +42,16 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
     /// <summary>A snapshot (deep copies) of every stored event, in insertion order, in the API's <c>Event</c> shape.</summary>
     public IReadOnlyList<JsonObject> Events =>
         _store.Read(events => events.Select(e => (JsonObject)e.DeepClone()).ToList());
+
+    /// <summary>
+    /// A snapshot of every event sent to <c>POST /events/batch</c> whose <c>event_id</c> was already stored (stored
+    /// once, reported created), one entry per occurrence, oldest first. Events given to
+    /// <see cref="AddEvents(IEnumerable{JsonObject})"/> are never counted as repeats themselves.
+    /// </summary>
+    public IReadOnlyList<RepeatedEvent> RepeatedEvents => _repeats.Snapshot();
+
+    /// <summary>The number of entries in <see cref="RepeatedEvents"/>.</summary>
+    public int RepeatedEventCount => _repeats.Count;
 
     /// <summary>A snapshot of every request received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -80,8 +97,12 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             ?? throw new ArgumentException("Every element must be a JSON object.", nameof(jsonArray))).ToList());
     }
 
-    /// <summary>Removes every stored event (the request log and faults are kept).</summary>
-    public void ClearEvents() => _store.Clear();
+    /// <summary>Removes every stored event and the <see cref="RepeatedEvents"/> log (the request log and faults are kept).</summary>
+    public void ClearEvents()
+    {
+        _store.Clear();
+        _repeats.Clear();
+    }
 
     /// <summary>Empties the request log.</summary>
     public void ClearRequests()
@@ -106,12 +127,20 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
         var path = Routing.NormalizePath(request.RequestUri);
         var (route, allowed) = Routing.Match(request.Method, path);
 
-        if (Faults.TakeLatency(path) is { } latency)
+        var latency = Faults.TakeLatency(path);
+        if (latency is not null)
         {
             await Task.Delay(latency.Delay, _time, cancellationToken).ConfigureAwait(false);
         }
 
-        var fault = Faults.TakeResponseFault(path, route == Route.CreateBatch);
+        var fault = Faults.TakeResponseFault(path, route == Route.CreateBatch, hadQueuedLatency: latency is not null);
+        if (fault?.Kind == FaultKind.Latency)
+        {
+            // A random latency spike: wait, then answer normally.
+            await Task.Delay(fault.Delay, _time, cancellationToken).ConfigureAwait(false);
+            fault = null;
+        }
+
         var response = fault?.Kind switch
         {
             FaultKind.ConnectionFailure => throw new HttpRequestException(
@@ -122,6 +151,15 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             FaultKind.HtmlBadGateway => JsonResponses.Html(HttpStatusCode.BadGateway, BadGatewayHtml),
             _ => Authorize(request) ?? Dispatch(route, allowed, request, body, fault),
         };
+
+        if (fault?.Kind == FaultKind.ResetAfterProcessing)
+        {
+            response.Dispose();
+            throw new HttpRequestException(
+                HttpRequestError.ConnectionError,
+                $"Connection reset by peer ({request.RequestUri?.Authority})",
+                new SocketException((int)SocketError.ConnectionReset));
+        }
 
         if (fault?.Kind == FaultKind.TruncatedBody)
         {
@@ -140,12 +178,18 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             {
                 case Route.ListEvents:
                     var query = EventQuery.FromQueryString(QueryString.Parse(request.RequestUri?.Query ?? string.Empty));
-                    return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, query)));
+                    return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, query, _order)));
                 case Route.ExportEvents:
                     var export = EventQuery.FromBody(ParseBody(body));
-                    return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, export)));
+                    return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, export, _order)));
                 case Route.CreateBatch:
-                    return BatchProcessor.Handle(ParseBody(body), _store, NowMs(), fault?.Kind == FaultKind.PartialBatch ? fault : null);
+                    return BatchProcessor.Handle(
+                        ParseBody(body),
+                        _store,
+                        _repeats,
+                        NowMs(),
+                        fault?.Kind == FaultKind.PartialBatch ? fault : null,
+                        outcomeHidden: fault?.HidesOutcome == true);
                 case Route.MethodNotAllowed:
                     var notAllowed = JsonResponses.Error(HttpStatusCode.MethodNotAllowed, $"Method {request.Method} is not allowed here");
                     notAllowed.Content.Headers.Allow.Add(allowed!.Method);

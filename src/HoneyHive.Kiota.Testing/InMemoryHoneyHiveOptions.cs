@@ -15,4 +15,9 @@ public sealed class InMemoryHoneyHiveOptions
     /// Defaults to <see cref="TimeProvider.System"/>.
     /// </summary>
     public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// The order of listed and exported events; <see cref="EventOrder.Insertion"/> by default.
+    /// </summary>
+    public EventOrder Order { get; set; }
 }

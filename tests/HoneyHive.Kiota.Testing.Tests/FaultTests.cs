@@ -114,6 +114,55 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Reset_after_processing_stores_the_batch_then_throws_connection_reset()
+    {
+        using var fake = new InMemoryHoneyHive();
+        using var client = Api.Client(fake);
+        fake.Faults.ResetConnectionAfterProcessing();
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(
+            () => client.PostAsync("events/batch", Api.Json(Api.Batch(Api.Event(id: "r-1"), Api.Event(id: "r-2")))));
+        var (next, _) = await Api.PostAsync(client, "events/export", Api.Export("p"));
+
+        Assert.Equal(HttpRequestError.ConnectionError, ex.HttpRequestError);
+        Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(ex.InnerException).SocketErrorCode);
+        Assert.Equal(["r-1", "r-2"], fake.Events.Select(e => e["event_id"]!.GetValue<string>()));
+        Assert.Equal(200, next);
+        Assert.Equal(0, fake.Faults.Pending);
+    }
+
+    [Fact]
+    public async Task Reset_after_processing_waits_for_its_path_and_counts_down()
+    {
+        using var fake = new InMemoryHoneyHive();
+        using var client = Api.Client(fake);
+        fake.Faults.ResetConnectionAfterProcessing(path: "/events/batch", times: 2);
+
+        var (export, _) = await Api.PostAsync(client, "events/export", Api.Export("p"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync("events/batch", Api.Json(Api.Batch(Api.Event(id: "a")))));
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync("events/batch", Api.Json(Api.Batch(Api.Event(id: "b")))));
+        var (third, _) = await Api.PostAsync(client, "events/batch", Api.Batch(Api.Event(id: "c")));
+
+        Assert.Equal(200, export);
+        Assert.Equal(200, third);
+        Assert.Equal(["a", "b", "c"], fake.Events.Select(e => e["event_id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Reset_after_processing_hides_a_rejection_too()
+    {
+        using var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = "k" });
+        using var client = Api.Client(fake);
+        fake.Faults.ResetConnectionAfterProcessing();
+
+        // Processing includes auth: the 401 is decided, then the connection drops instead of answering.
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync("events/batch", Api.Json(Api.Batch(Api.Event()))));
+
+        Assert.Empty(fake.Events);
+        Assert.Single(fake.Requests);
+    }
+
+    [Fact]
     public async Task Partial_batch_failure_by_event_id_lists_created_ids_and_names_failed_ones()
     {
         using var fake = new InMemoryHoneyHive();
