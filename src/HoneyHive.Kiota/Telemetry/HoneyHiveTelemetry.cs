@@ -13,7 +13,7 @@ namespace HoneyHive.Kiota.Telemetry;
 /// each retry as an event), one per page of a paged read, one per batch chunk. Metrics:
 /// <c>honeyhive.client.request.duration</c> (s), <c>honeyhive.client.retries</c>,
 /// <c>honeyhive.client.events.read</c>, <c>honeyhive.client.events.created</c>,
-/// <c>honeyhive.client.events.failed</c>. No tag or event ever carries the API key, a header or a body.
+/// <c>honeyhive.client.events.failed</c>, <c>honeyhive.client.sink.enqueued</c>, <c>honeyhive.client.sink.dropped</c>. No tag or event ever carries the API key, a header or a body.
 /// </remarks>
 public static class HoneyHiveTelemetry
 {
@@ -37,5 +37,11 @@ public static class HoneyHiveTelemetry
         "honeyhive.client.events.created", "{event}", "Events POST /events/batch created.");
 
     internal static readonly Counter<long> EventsFailed = Meter.CreateCounter<long>(
-        "honeyhive.client.events.failed", "{event}", "Events POST /events/batch did not create.");
+        "honeyhive.client.events.failed", "{event}", "Events POST /events/batch did not create, or that were failed before a request could carry them.");
+
+    internal static readonly Counter<long> SinkEnqueued = Meter.CreateCounter<long>(
+        "honeyhive.client.sink.enqueued", "{event}", "Events offered to an EventSink.");
+
+    internal static readonly Counter<long> SinkDropped = Meter.CreateCounter<long>(
+        "honeyhive.client.sink.dropped", "{event}", "Events an EventSink dropped: queue full, or offered after disposal (tag honeyhive.sink.drop_reason).");
 }

@@ -13,6 +13,7 @@ internal static class TelemetryTags
     public const string RetryAttempt = "honeyhive.retry.attempt";
     public const string RetryReason = "honeyhive.retry.reason";
     public const string RetryDelay = "honeyhive.retry.delay_ms";
+    public const string DropReason = "honeyhive.sink.drop_reason";
     public const string Method = "http.request.method";
     public const string StatusCode = "http.response.status_code";
     public const string ServerAddress = "server.address";
