@@ -20,7 +20,7 @@ namespace HoneyHive.Kiota.Ingestion;
 /// the dead-letter file, send it under the same id.</para>
 /// <para>The sink takes the event objects over: do not change one after enqueueing it.</para>
 /// </remarks>
-public sealed class EventSink : IAsyncDisposable
+public sealed class EventSink : IAsyncDisposable, IDisposable
 {
     private readonly HoneyHiveClient _client;
     private readonly ChannelWriter<CreateEventRequest> _writer;
@@ -228,6 +228,12 @@ public sealed class EventSink : IAsyncDisposable
         _stopping.Dispose();
         _sendSlots.Dispose();
     }
+
+    /// <summary>
+    /// <see cref="DisposeAsync"/>, waited for on this thread: for containers and callers that dispose
+    /// synchronously. Blocks up to <see cref="EventSinkOptions.DisposeTimeout"/> and a little more.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private long Admit(CreateEventRequest @event)
     {
