@@ -125,4 +125,24 @@ public sealed class TelemetryTests
         Assert.NotEmpty(texts);
         Assert.DoesNotContain(texts, text => text.Contains(Clients.ApiKey, StringComparison.Ordinal) || text.Contains("Bearer", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_sink_counts_what_it_is_given_what_it_drops_and_what_it_creates()
+    {
+        using var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = Clients.ApiKey });
+        using var client = Clients.ForHandler(fake);
+        using var recorder = new TelemetryRecorder();
+        var sink = new HoneyHive.Kiota.Ingestion.EventSink(client, new HoneyHive.Kiota.Ingestion.EventSinkOptions { FlushInterval = TimeSpan.FromHours(1) });
+        for (var i = 0; i < 7; i++)
+        {
+            sink.Enqueue(Reads.NewEvent(i));
+        }
+
+        await sink.DisposeAsync();
+        sink.Enqueue(Reads.NewEvent(8));
+
+        Assert.Equal(8, recorder.Sum("honeyhive.client.sink.enqueued"));
+        Assert.Equal(1, recorder.Sum("honeyhive.client.sink.dropped", "honeyhive.sink.drop_reason", "closed"));
+        Assert.Equal(7, recorder.Sum("honeyhive.client.events.created"));
+    }
 }
