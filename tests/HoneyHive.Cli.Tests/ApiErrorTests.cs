@@ -6,6 +6,9 @@ public sealed class ApiErrorTests
 {
     private const string WrongKey = "wrong-key-SECRET-93f1c2";
 
+    /// <summary>How often hh asks for a page whose body is not valid JSON: once, then the default three retries.</summary>
+    internal const int PageAttempts = 4;
+
     [Fact]
     public async Task Wrong_key_exits_5_without_printing_the_key()
     {
@@ -44,7 +47,7 @@ public sealed class ApiErrorTests
     }
 
     [Fact]
-    public async Task Truncated_body_exits_8()
+    public async Task Truncated_body_once_is_fetched_again_and_the_export_completes()
     {
         await using var server = await CliServer.StartAsync();
         SeedEvents.AddTo(server.Fake);
@@ -52,9 +55,25 @@ public sealed class ApiErrorTests
 
         var result = await server.RunAsync("events", "export", "--project", SeedEvents.Project);
 
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(SeedEvents.Ids, Jsonl.Ids(result.JsonLines));
+        Assert.Equal(2, server.Fake.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Truncated_body_beyond_the_retries_exits_8()
+    {
+        await using var server = await CliServer.StartAsync();
+        SeedEvents.AddTo(server.Fake);
+        // The client's default RetryOptions.MaxRetries is 3: the first answer and three retries are all cut.
+        server.Fake.Faults.TruncateBody(times: PageAttempts);
+
+        var result = await server.RunAsync("events", "export", "--project", SeedEvents.Project);
+
         Assert.True(result.ExitCode == 8, result.ToString());
         Assert.StartsWith("hh: ", result.Error, StringComparison.Ordinal);
         Assert.Equal("", result.Data);
+        Assert.Equal(PageAttempts, server.Fake.Requests.Count);
     }
 
     [Fact]
@@ -76,16 +95,18 @@ public sealed class ApiErrorTests
         await using var server = await CliServer.StartAsync();
         using var temp = new TempDirectory();
         var path = temp.File("partial.jsonl");
-        // Response faults are taken in order: the first page is a canned full page, the second is cut in half.
+        // Response faults are taken in order: the first page is a canned full page, the second is cut in half
+        // on every attempt (a page cut once is fetched again).
         server.Fake.Faults.RespondWithStatus(HttpStatusCode.OK, jsonBody: """
             {"events":[{"event_id":"x-1","project_id":"p"},{"event_id":"x-2","project_id":"p"}],"totalEvents":5}
             """);
-        server.Fake.Faults.TruncateBody();
+        server.Fake.Faults.TruncateBody(times: PageAttempts);
 
         var result = await server.RunAsync("events", "export", "--project", "p", "--page-size", "2", "--output", path);
 
         Assert.True(result.ExitCode == 8, result.ToString());
-        Assert.Equal(2, server.Fake.Requests.Count);
+        Assert.Equal(1 + PageAttempts, server.Fake.Requests.Count);
+        Assert.All(server.Fake.Requests.Skip(1), r => Assert.Equal(2, Query.Body(r).GetProperty("page").GetInt32()));
         Assert.Equal(["x-1", "x-2"], Jsonl.Ids(Jsonl.ReadFile(path)));
     }
 }

@@ -22,9 +22,10 @@ internal sealed class CliServer : IAsyncDisposable
     /// <summary>The base URL without the trailing slash, as a user would type it.</summary>
     public string BaseUrl => _host.BaseAddress.ToString().TrimEnd('/');
 
-    public static async Task<CliServer> StartAsync()
+    /// <param name="time">The fake's clock (its injected latency); the system's when null.</param>
+    public static async Task<CliServer> StartAsync(TimeProvider? time = null)
     {
-        var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = ApiKey });
+        var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = ApiKey, TimeProvider = time });
         return new CliServer(fake, await LoopbackHoneyHive.StartAsync(fake));
     }
 

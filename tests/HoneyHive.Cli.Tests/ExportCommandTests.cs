@@ -116,4 +116,57 @@ public sealed class ExportCommandTests
         Assert.Contains("folder does not exist", result.Error, StringComparison.Ordinal);
         Assert.Empty(server.Fake.Requests);
     }
+
+    [Fact]
+    public async Task Parallel_export_writes_the_same_lines_as_a_sequential_one()
+    {
+        await using var server = await CliServer.StartAsync();
+        SeedEvents.AddTo(server.Fake);
+
+        var sequential = await server.RunAsync("events", "export", "--project", SeedEvents.Project, "--page-size", "1");
+        var sequentialPages = server.Fake.Requests.Select(r => Query.Body(r).GetProperty("page").GetInt32()).ToList();
+        server.Fake.ClearRequests();
+        var parallel = await server.RunAsync("events", "export", "--project", SeedEvents.Project, "--page-size", "1", "--parallel", "4");
+
+        Assert.True(sequential.ExitCode == 0, sequential.ToString());
+        Assert.True(parallel.ExitCode == 0, parallel.ToString());
+        Assert.Equal(SeedEvents.Ids, Jsonl.Ids(parallel.JsonLines));
+        Assert.Equal(sequential.Data, parallel.Data);
+        Assert.Equal([1, 2, 3, 4, 5, 6], sequentialPages);
+        // The same six pages, each once.
+        Assert.Equal([1, 2, 3, 4, 5, 6], server.Fake.Requests.Select(r => Query.Body(r).GetProperty("page").GetInt32()).Order());
+    }
+
+    [Fact]
+    public async Task Parallel_asks_the_server_for_that_many_pages_at_once()
+    {
+        // Every request waits on the fake's held clock: with --parallel 4, pages 2 to 5 are all waiting at
+        // once after page 1 (a sequential export never has more than one).
+        var clock = new HeldTimers();
+        await using var server = await CliServer.StartAsync(clock);
+        SeedEvents.AddTo(server.Fake);
+        server.Fake.Faults.AddLatency(TimeSpan.FromSeconds(1), path: "/events/export", times: 6);
+
+        var run = server.RunAsync("events", "export", "--project", SeedEvents.Project, "--page-size", "1", "--parallel", "4");
+        List<int> pagesWaiting;
+        try
+        {
+            await clock.WhenPending(1);
+            clock.ReleasePending();
+            await clock.WhenPending(4);
+            pagesWaiting = server.Fake.Requests.Select(r => Query.Body(r).GetProperty("page").GetInt32()).Order().ToList();
+        }
+        finally
+        {
+            // Whatever happened, let the run finish.
+            clock.ReleaseAll();
+        }
+
+        var result = await run;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal([1, 2, 3, 4, 5], pagesWaiting);
+        Assert.Equal(4, clock.MaxPending);
+        Assert.Equal(SeedEvents.Ids, Jsonl.Ids(result.JsonLines));
+    }
 }

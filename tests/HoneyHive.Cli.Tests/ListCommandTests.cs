@@ -127,4 +127,21 @@ public sealed class ListCommandTests
         Assert.Equal("", result.Data);
         Assert.Equal(JsonValueKind.Array, Query.Json(server.Fake.Requests[0], "filters").ValueKind);
     }
+
+    [Fact]
+    public async Task Parallel_list_writes_the_same_lines_as_a_sequential_one()
+    {
+        await using var server = await CliServer.StartAsync();
+        SeedEvents.AddTo(server.Fake);
+
+        var sequential = await server.RunAsync("events", "list", "--project", SeedEvents.Project, "--page-size", "2");
+        server.Fake.ClearRequests();
+        var parallel = await server.RunAsync("events", "list", "--project", SeedEvents.Project, "--page-size", "2", "--parallel", "16");
+
+        Assert.True(sequential.ExitCode == 0, sequential.ToString());
+        Assert.True(parallel.ExitCode == 0, parallel.ToString());
+        Assert.Equal(SeedEvents.Ids, Jsonl.Ids(parallel.JsonLines));
+        Assert.Equal(sequential.Data, parallel.Data);
+        Assert.Equal(["1", "2", "3"], server.Fake.Requests.Select(r => Query.Value(r, "page")).Order());
+    }
 }

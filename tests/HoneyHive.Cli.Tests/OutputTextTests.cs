@@ -28,11 +28,13 @@ public sealed class OutputTextTests
     public async Task A_server_page_that_is_not_json_is_described_without_the_json_readers_jargon()
     {
         await using var server = await CliServer.StartAsync();
-        server.Fake.Faults.TruncateBody();
+        // Cut on every attempt: a page cut once is fetched again.
+        server.Fake.Faults.TruncateBody(times: ApiErrorTests.PageAttempts);
 
         var result = await server.RunAsync("events", "list", "--project", "p");
 
         Assert.Equal(8, result.ExitCode);
+        Assert.Equal(ApiErrorTests.PageAttempts, server.Fake.Requests.Count);
         Assert.DoesNotContain("LineNumber", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("BytePositionInLine", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", result.Error, StringComparison.Ordinal);

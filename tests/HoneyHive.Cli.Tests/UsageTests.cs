@@ -10,6 +10,7 @@ public sealed class UsageTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("hh events list", result.Out, StringComparison.Ordinal);
         Assert.Contains("hh events send FILE.jsonl", result.Out, StringComparison.Ordinal);
+        Assert.Contains("[--page-size N] [--max N] [--parallel N] [--output FILE]", result.Out, StringComparison.Ordinal);
         Assert.Contains("Exit codes:", result.Out, StringComparison.Ordinal);
         Assert.Equal("", result.Error);
     }
@@ -30,6 +31,7 @@ public sealed class UsageTests
     [Theory]
     [InlineData("--page-size N       events per request, 1 to 7500 (default 1000)", "events", "list", "--help")]
     [InlineData("--projection FIELD  export only", "events", "export", "-h")]
+    [InlineData("--parallel N        pages requested at once, 1 to 16 (default 1)", "events", "export", "--help")]
     [InlineData("--batch-size N     events per request (default 500)", "events", "send", "--help")]
     [InlineData("--failed FILE      where events that were not created are written", "help", "events", "send")]
     [InlineData("--events N   generated events to send, 1 to 100000 (default 2000)", "demo", "--help")]

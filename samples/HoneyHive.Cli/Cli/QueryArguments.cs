@@ -30,6 +30,11 @@ internal static class QueryArguments
             query.MaxEvents = max;
         }
 
+        if (args.PositiveInt("--parallel", EventQuery.MaxMaxConcurrency) is { } parallel)
+        {
+            query.MaxConcurrency = parallel;
+        }
+
         if (allowProjections && args.All("--projection") is { Count: > 0 } projections)
         {
             query.Projections = projections.ToList();

@@ -9,7 +9,7 @@ internal static class ListEventsCommand
 {
     public const string Usage = """
         hh events list   --project P [--filter "FIELD OPERATOR VALUE[:TYPE]"]... [--from T] [--to T]
-                         [--page-size N] [--max N] [--output FILE]
+                         [--page-size N] [--max N] [--parallel N] [--output FILE]
         hh events export (the same, plus) [--projection FIELD]...
         """;
 
@@ -30,6 +30,8 @@ internal static class ListEventsCommand
           --from T, --to T    start time bounds, inclusive: ISO-8601 (UTC unless an offset is given) or Unix ms
           --page-size N       events per request, 1 to 7500 (default 1000)
           --max N             stop after N events
+          --parallel N        pages requested at once, 1 to 16 (default 1): faster on long reads, same
+                              output in the same order, up to N + 1 pages in memory
           --projection FIELD  export only: fields to return, repeatable (e.g. event_id, metadata)
           --output FILE       write to FILE instead of standard output
         """ + ConnectionHelp.Text + """

@@ -133,7 +133,9 @@ internal sealed class PageCursor : IAsyncDisposable
                 _previous = signature;
                 _last = (totalEvents, fetched.Completed);
                 _done = count < _limit || (totalEvents is { } all && (long)page * _limit >= all);
-                if (!_done)
+                // Pages are fetched ahead only once the first page gave a total: without one the read
+                // cannot know where the end is, and would ask for pages past it.
+                if (!_done && _firstTotal is not null)
                 {
                     _prefetcher?.Fill(page + 1, LastPage(totalEvents));
                 }
@@ -178,10 +180,11 @@ internal sealed class PageCursor : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _prefetcher?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    // The last page worth fetching ahead: the total's, within MaxPages and MaxEvents.
+    // The last page worth fetching ahead: the total's, within MaxPages, MaxEvents and the page bound (a
+    // total that grows with every page must not take the pages fetched ahead past the bound).
     private int LastPage(long? totalEvents)
     {
-        var last = totalEvents is { } total ? CeilingDivide(Math.Max(total, 0), _limit) : _guardBound;
+        var last = Math.Min(totalEvents is { } total ? CeilingDivide(Math.Max(total, 0), _limit) : _guardBound, _guardBound);
         if (_request.MaxPages is { } maxPages)
         {
             last = Math.Min(last, (long)_request.StartPage - 1 + maxPages);

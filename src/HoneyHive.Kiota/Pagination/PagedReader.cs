@@ -49,16 +49,22 @@ internal static class PagedReader
             while (await cursor.NextAsync(cancellationToken).ConfigureAwait(false) is { } read)
             {
                 var delivered = 0;
-                using (read.Body)
+                try
                 {
-                    foreach (var item in read.Events())
+                    using (read.Body)
                     {
-                        delivered++;
-                        yield return item;
+                        foreach (var item in read.Events())
+                        {
+                            delivered++;
+                            yield return item;
+                        }
                     }
                 }
-
-                cursor.Consumed(delivered);
+                finally
+                {
+                    // Also when the caller stops mid-page: what it was given counts as delivered.
+                    cursor.Consumed(delivered);
+                }
             }
         }
     }

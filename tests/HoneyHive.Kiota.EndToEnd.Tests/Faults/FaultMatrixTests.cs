@@ -5,6 +5,7 @@ using HoneyHive.Kiota.EndToEnd.Tests.Support;
 using HoneyHive.Kiota.Errors;
 using HoneyHive.Kiota.Http;
 using HoneyHive.Kiota.Models;
+using HoneyHive.Kiota.Pagination;
 using HoneyHive.Kiota.Testing;
 using static HoneyHive.Kiota.EndToEnd.Tests.Support.Reads;
 
@@ -26,6 +27,23 @@ public sealed class FaultMatrixTests
         var server = await Loopback.StartAsync();
         server.Fake.AddEvents(new System.Text.Json.Nodes.JsonObject { ["project"] = Clients.Project, ["event_id"] = "seeded-1", ["event_type"] = "model" });
         return server;
+    }
+
+    // A recording clock for paged reads: it also pins the read's upper time bound, so it must not be
+    // behind the seeded event's start_time (the fake's own clock at seeding).
+    private static RecordingTimeProvider PagedReadClock() =>
+        new(TimeSpan.FromMinutes(1)) { Now = DateTimeOffset.UtcNow.AddHours(1) };
+
+    private static async Task<List<string?>> PagedReadIdsAsync(HoneyHiveClient client, string path)
+    {
+        var query = new EventQuery(Clients.Project);
+        var ids = new List<string?>();
+        await foreach (var e in path == Export ? client.ExportEventsAsync(query) : client.GetEventsAsync(query))
+        {
+            ids.Add(e.EventId);
+        }
+
+        return ids;
     }
 
     [Fact]
@@ -196,7 +214,7 @@ public sealed class FaultMatrixTests
     }
 
     [Fact]
-    public async Task Truncated_body_throws_ResponseFormat_and_is_not_retried()
+    public async Task Truncated_body_through_the_generated_builder_throws_ResponseFormat_and_is_not_retried()
     {
         await using var server = await StartWithOneEventAsync();
         server.Fake.Faults.TruncateBody(path: Events);
@@ -204,10 +222,77 @@ public sealed class FaultMatrixTests
 
         var ex = await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => GetPageAsync(client));
 
-        // A 200 was delivered: the server did the work, a repeat would not be "safer".
+        // A single request through the builders: a 200 was delivered, the caller decides whether to repeat it.
         Assert.Equal(200, ex.ResponseStatusCode);
         Assert.Equal(Events, ex.RequestPath);
         Assert.Equal(1, server.RequestsTo(Events));
+    }
+
+    [Theory]
+    [InlineData(Events)]
+    [InlineData(Export)]
+    public async Task Truncated_body_once_in_a_paged_read_is_fetched_again_and_succeeds(string path)
+    {
+        await using var server = await StartWithOneEventAsync();
+        server.Fake.Faults.TruncateBody(path: path);
+        var time = PagedReadClock();
+        using var client = Clients.ForHost(server.BaseAddress, retry: Clients.FastRetry(3), time: time);
+
+        var ids = await PagedReadIdsAsync(client, path);
+
+        Assert.Equal(["seeded-1"], ids);
+        Assert.Equal(2, server.RequestsTo(path));
+        // One wait before the repeat: RetryOptions.BaseDelay.
+        Assert.Equal([TimeSpan.FromMilliseconds(1)], time.Delays);
+    }
+
+    [Theory]
+    [InlineData(Events)]
+    [InlineData(Export)]
+    public async Task Truncated_body_persisting_in_a_paged_read_throws_ResponseFormat_after_all_retries(string path)
+    {
+        await using var server = await StartWithOneEventAsync();
+        server.Fake.Faults.TruncateBody(path: path, times: 10);
+        var time = PagedReadClock();
+        using var client = Clients.ForHost(server.BaseAddress, retry: Clients.FastRetry(3), time: time);
+
+        var ex = await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => PagedReadIdsAsync(client, path));
+
+        Assert.Equal(200, ex.ResponseStatusCode);
+        Assert.Equal(path, ex.RequestPath);
+        Assert.Equal(4, server.RequestsTo(path));
+        // BaseDelay × 2^attempt, capped at MaxDelay (1 ms, 5 ms).
+        Assert.Equal([TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(4)], time.Delays);
+    }
+
+    [Fact]
+    public async Task Truncated_body_in_a_paged_read_is_not_fetched_again_when_retries_are_off()
+    {
+        await using var server = await StartWithOneEventAsync();
+        server.Fake.Faults.TruncateBody(path: Events);
+        var time = PagedReadClock();
+        using var client = Clients.ForHost(server.BaseAddress, retry: Clients.FastRetry(0), time: time);
+
+        var ex = await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => PagedReadIdsAsync(client, Events));
+
+        Assert.Equal(200, ex.ResponseStatusCode);
+        Assert.Equal(1, server.RequestsTo(Events));
+        Assert.Empty(time.Delays);
+    }
+
+    [Fact]
+    public async Task A_page_of_valid_json_in_the_wrong_shape_is_not_fetched_again()
+    {
+        await using var server = await StartWithOneEventAsync();
+        // Valid JSON: a repeat would get the same answer.
+        server.Fake.Faults.RespondWithStatus(HttpStatusCode.OK, jsonBody: """{"events":"none","totalEvents":1}""", path: Export, times: 2);
+        var time = PagedReadClock();
+        using var client = Clients.ForHost(server.BaseAddress, retry: Clients.FastRetry(3), time: time);
+
+        await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => PagedReadIdsAsync(client, Export));
+
+        Assert.Equal(1, server.RequestsTo(Export));
+        Assert.Empty(time.Delays);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ internal static class Clients
 
     /// <summary>
     /// A client for a loopback host. Retries are on (the fault matrix counts them) with a tiny backoff
-    /// so the suite stays fast; timeouts are long unless a test is about them.
+    /// so the suite stays fast; timeouts are long unless a test is about them. <paramref name="handler"/>, when
+    /// given, is the innermost handler (for example a <see cref="PageGate"/> over a SocketsHttpHandler).
     /// </summary>
     public static HoneyHiveClient ForHost(
         Uri baseAddress,
@@ -16,10 +17,12 @@ internal static class Clients
         TimeSpan? requestTimeout = null,
         TimeSpan? exportTimeout = null,
         TimeProvider? time = null,
-        string apiKey = ApiKey) =>
+        string apiKey = ApiKey,
+        HttpMessageHandler? handler = null) =>
         new(apiKey, new HoneyHiveClientOptions
         {
             BaseUrl = baseAddress,
+            Handler = handler,
             Retry = retry ?? FastRetry(3),
             RequestTimeout = requestTimeout ?? TimeSpan.FromMinutes(2),
             ExportTimeout = exportTimeout ?? TimeSpan.FromMinutes(2),

@@ -18,10 +18,11 @@ internal sealed class Loopback : IAsyncDisposable
 
     public Uri BaseAddress => Host.BaseAddress;
 
-    /// <summary>Starts a fake that requires <paramref name="apiKey"/> (the key the test clients send by default).</summary>
-    public static async Task<Loopback> StartAsync(string apiKey = Clients.ApiKey)
+    /// <summary>Starts a fake that requires <paramref name="apiKey"/> (the key the test clients send by default)
+    /// and lists events in <paramref name="order"/>.</summary>
+    public static async Task<Loopback> StartAsync(string apiKey = Clients.ApiKey, EventOrder order = EventOrder.Insertion)
     {
-        var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = apiKey });
+        var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = apiKey, Order = order });
         return new Loopback(fake, await LoopbackHoneyHive.StartAsync(fake));
     }
 

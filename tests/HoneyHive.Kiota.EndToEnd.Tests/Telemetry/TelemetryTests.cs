@@ -48,6 +48,47 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task A_caller_that_stops_mid_page_has_the_events_it_was_given_counted()
+    {
+        using var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = Clients.ApiKey });
+        fake.AddEvents(Enumerable.Range(0, 250).Select(i => new System.Text.Json.Nodes.JsonObject { ["project"] = Clients.Project, ["event_id"] = SampleEvents.Id(i), ["event_type"] = "model" }));
+        using var client = Clients.ForHandler(fake);
+        using var recorder = new TelemetryRecorder();
+
+        var read = 0;
+        await foreach (var _ in client.GetEventsAsync(new EventQuery(Clients.Project) { PageSize = 100, MaxConcurrency = 2 }))
+        {
+            if (++read == 130)
+            {
+                break;
+            }
+        }
+
+        // A whole first page and 30 of the second: delivered, and counted as such.
+        Assert.Equal(130, recorder.Sum("honeyhive.client.events.read", "honeyhive.endpoint", "GET /events"));
+    }
+
+    [Fact]
+    public async Task A_page_body_cut_short_is_counted_as_a_retry_for_invalid_json()
+    {
+        using var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = Clients.ApiKey });
+        fake.AddEvents(new System.Text.Json.Nodes.JsonObject { ["project"] = Clients.Project, ["event_id"] = "one", ["event_type"] = "model", ["start_time"] = 1_714_978_764_301L });
+        fake.Faults.TruncateBody(path: "/events/export");
+        using var client = Clients.ForHandler(fake, Clients.FastRetry(3));
+        using var recorder = new TelemetryRecorder();
+
+        var read = 0;
+        await foreach (var _ in client.ExportEventsAsync(new EventQuery(Clients.Project)))
+        {
+            read++;
+        }
+
+        Assert.Equal(1, read);
+        Assert.Equal(1, recorder.Sum("honeyhive.client.retries", "honeyhive.retry.reason", "invalid_json"));
+        Assert.Equal(1, recorder.Sum("honeyhive.client.events.read", "honeyhive.endpoint", "POST /events/export"));
+    }
+
+    [Fact]
     public async Task A_retry_is_visible_on_the_span_and_in_the_retry_counter()
     {
         using var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = Clients.ApiKey });
