@@ -31,13 +31,13 @@ internal sealed class PagePrefetcher(Func<int, CancellationToken, Task<FetchedPa
     /// <summary>Drops every page fetched ahead (the set changed under them); the next <see cref="Fill"/> starts afresh.</summary>
     public void Discard()
     {
-        _cancel.Cancel();
-        foreach (var task in _pending.Values)
-        {
-            _ = ReleaseAsync(task);
-        }
-
+        var cancel = _cancel;
+        cancel.Cancel();
+        var released = _pending.Values.Select(ReleaseAsync).ToArray();
         _pending.Clear();
+
+        // Disposed once the dropped fetches are over: a linked source holds a registration on the read's token.
+        _ = Task.WhenAll(released).ContinueWith(static (_, source) => ((CancellationTokenSource)source!).Dispose(), cancel, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _next = 0;
     }
