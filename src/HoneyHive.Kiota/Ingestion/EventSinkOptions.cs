@@ -75,7 +75,7 @@ public sealed class EventSinkOptions
 
     /// <summary>
     /// When set, every failed event is appended to this file as one JSON line in the batch request's event
-    /// shape, with its <c>event_id</c>: <c>hh events send <c>hh events send --file &lt;path&gt;</c>lt;path<c>hh events send --file &lt;path&gt;</c>gt;</c> sends them again, and the ids
+    /// shape, with its <c>event_id</c>: <c>hh events send &lt;path&gt;</c> sends them again, and the ids
     /// keep a repeat from creating copies.
     /// </summary>
     public string? DeadLetterPath { get; set; }
