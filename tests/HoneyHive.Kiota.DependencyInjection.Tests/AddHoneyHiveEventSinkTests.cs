@@ -38,10 +38,32 @@ public sealed class AddHoneyHiveEventSinkTests
         Assert.Single(hooks);
         Assert.Empty(fake.Events);
 
-        await hooks[0].StopAsync(CancellationToken.None);
+        var hook = Assert.IsAssignableFrom<IHostedLifecycleService>(hooks[0]);
+        await hook.StoppingAsync(CancellationToken.None);
+        await hook.StopAsync(CancellationToken.None);
 
         Assert.Equal(3, fake.Events.Count);
         Assert.Equal(3, sink.Counts.Created);
+    }
+
+    [Fact]
+    public async Task The_flush_starts_when_the_host_starts_stopping_before_any_service_stops()
+    {
+        using var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = Key });
+        await using var provider = Build(fake, o => o.FlushInterval = TimeSpan.FromHours(1));
+        var sink = provider.GetRequiredService<EventSink>();
+        sink.Enqueue(NewEvent(1));
+        var hook = Assert.IsAssignableFrom<IHostedLifecycleService>(Assert.Single(provider.GetServices<IHostedService>()));
+
+        await hook.StoppingAsync(CancellationToken.None);
+        var waited = DateTime.UtcNow;
+        while (fake.Events.Count == 0 && DateTime.UtcNow - waited < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Single(fake.Events);
+        await hook.StopAsync(CancellationToken.None);
     }
 
     [Fact]

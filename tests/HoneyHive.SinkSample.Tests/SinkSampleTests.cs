@@ -79,6 +79,16 @@ public sealed class SinkSampleTests
             await stoppingSignal.Task.WaitAsync(TimeSpan.FromSeconds(20));
         }
 
+        // The flush starts when the host starts stopping, not after the web server has drained: the event
+        // of the answered request is sent while the other request is still held.
+        var waited = DateTime.UtcNow;
+        while (server.Fake.Events.Count == 0 && DateTime.UtcNow - waited < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal([early], server.Fake.Events.Select(e => (string)e["event_id"]!));
+
         // The request finishes while the app is stopping: its event is enqueued then, and still sent.
         held.Release();
         var lateId = await late;
