@@ -1,8 +1,11 @@
-// Benchmarks of the generated HoneyHive Kiota client against the STJ source-gen baseline.
+// Benchmarks of the generated HoneyHive Kiota client against the STJ source-gen baseline, and of the
+// background sink and the parallel export against their direct equivalents (Sink/).
 // Usage (see bench/README.md):
 //   --check                 self-check only
 //   --probe stj|fast|stock|get-stj|get-kiota|export-kiota [n]  quick Stopwatch + allocation probe
-//   --quick [BDN args]      short job (1 launch, 3 warm-ups, 5 iterations); all suites unless --filter is given
+//   --quick [BDN args]      short job (1 launch, 3 warm-ups, 5 iterations); all suites unless --filter is given.
+//                           The Enqueue suites set their own warm-up/iteration counts (one 1,000-write call per
+//                           iteration), the throughput suite 9 warm-ups and 10 iterations.
 //   [BDN args]              BenchmarkDotNet's own switches, e.g. --filter '*Parse*' --job short
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
