@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using HoneyHive.Kiota.Models;
 
 namespace HoneyHive.Kiota.Batching;
@@ -32,8 +33,37 @@ internal static class EventIds
         {
             if (string.IsNullOrWhiteSpace(item.EventId))
             {
-                item.EventId = Guid.NewGuid().ToString();
+                item.EventId = NewId();
             }
         }
+    }
+
+    // Random bytes for ids, drawn 1 KiB at a time: Guid.NewGuid reads the OS's generator on every call
+    // (a system call, ~0.5 us here), which was 90% of EventSink.Enqueue for an event without an id.
+    [ThreadStatic]
+    private static byte[]? t_random;
+
+    [ThreadStatic]
+    private static int t_used;
+
+    /// <summary>A random (version 4) UUID in the usual form, like <c>Guid.NewGuid().ToString()</c>.</summary>
+    public static string NewId()
+    {
+        var random = t_random;
+        if (random is null || t_used == random.Length)
+        {
+            random = t_random ??= new byte[1024];
+            RandomNumberGenerator.Fill(random);
+            t_used = 0;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        random.AsSpan(t_used, 16).CopyTo(bytes);
+        t_used += 16;
+
+        // RFC 9562 version 4 and variant bits; Guid's byte order keeps the version in byte 7's high nibble.
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes).ToString();
     }
 }

@@ -240,7 +240,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(@event);
         if (string.IsNullOrWhiteSpace(@event.EventId))
         {
-            @event.EventId = Guid.NewGuid().ToString();
+            @event.EventId = EventIds.NewId();
         }
 
         HoneyHiveTelemetry.SinkEnqueued.Add(1);
