@@ -69,6 +69,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
     /// <param name="options">Queue, batch and failure settings; read once, here. Defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="EventSinkOptions.Overflow"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><see cref="EventSinkOptions.DeadLetterPath"/> is not a usable file path.</exception>
     public EventSink(HoneyHiveClient client, EventSinkOptions? options = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
@@ -523,7 +524,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
                 {
                     Interlocked.Add(ref _deadLettered, _deadLetter.Append(failed));
                 }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
                 {
                     // The file is unwritable; the events still reach the callback, and DeadLettered < Failed shows it.
                 }

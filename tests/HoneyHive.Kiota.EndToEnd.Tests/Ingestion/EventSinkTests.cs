@@ -144,6 +144,30 @@ public sealed class EventSinkTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new EventSinkOptions { MaxParallelism = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new EventSinkOptions { DisposeTimeout = TimeSpan.FromSeconds(-1) });
         Assert.Throws<ArgumentOutOfRangeException>(() => new EventSinkOptions { MaxBatchBytes = 10 });
+        var badPath = Assert.Throws<ArgumentException>(() => new EventSink(client, new EventSinkOptions { DeadLetterPath = "dead\0letters.jsonl" }));
+        Assert.Contains("DeadLetterPath", badPath.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unwritable_dead_letter_file_still_reports_the_failures_and_settles_every_event()
+    {
+        using var fake = new InMemoryHoneyHive();
+        using var client = ClientFor(fake);
+        var reported = new List<BatchEventOutcome>();
+        var directory = Path.Combine(Path.GetTempPath(), $"hh-no-such-dir-{Guid.NewGuid():N}");
+        var sink = new EventSink(client, new EventSinkOptions
+        {
+            FlushInterval = TimeSpan.FromHours(1),
+            DeadLetterPath = Path.Combine(directory, "dead.jsonl"),
+            OnFailed = failed => reported.AddRange(failed),
+        });
+        fake.Faults.FailBatchEventIds("lost-dir");
+        sink.Enqueue(Reads.NewEvent(1, "lost-dir"));
+
+        await sink.DisposeAsync();
+
+        Assert.Equal("lost-dir", Assert.Single(reported).EventId);
+        Assert.Equal(new EventSinkCounts(1, 0, 0, 1, 0), sink.Counts);
     }
 
     [Fact]
