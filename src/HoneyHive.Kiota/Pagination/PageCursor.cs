@@ -15,7 +15,7 @@ namespace HoneyHive.Kiota.Pagination;
 /// page pushes the last event of the previous page onto it. Such a page comes with a different totalEvents;
 /// its events already delivered with the previous page are skipped. The previous page's ids are enough while
 /// fewer than a page's worth of events arrive between two pages; beyond that, an event pushed two pages on
-/// can be delivered again (the shift is recorded on the page's span).</para>
+/// can be delivered again.</para>
 /// <para>With MaxConcurrency above 1 pages are fetched ahead (<see cref="PagePrefetcher"/>). A page fetched
 /// ahead is only used when it saw the same set as the page before it (same totalEvents) or was requested
 /// after that page's answer; otherwise it and the other pages ahead are fetched again, so a parallel read
@@ -109,13 +109,13 @@ internal sealed class PageCursor : IAsyncDisposable
                 var totalEvents = body.TotalEvents;
                 if (page == _request.StartPage)
                 {
-                    _firstTotal = totalEvents;
-                }
-                if (page == _request.StartPage && totalEvents is { } first)
-                {
                     // Only the first total sets the bound: a server whose total grows with every page must
                     // not be able to extend the read forever.
-                    _guardBound = (int)Math.Min(int.MaxValue, CeilingDivide(Math.Max(first, 0), _limit) + 1);
+                    _firstTotal = totalEvents;
+                    if (totalEvents is { } first)
+                    {
+                        _guardBound = (int)Math.Min(int.MaxValue, CeilingDivide(Math.Max(first, 0), _limit) + 1);
+                    }
                 }
 
                 var shifted = _last is { } previousPage && totalEvents != previousPage.Total;
