@@ -482,7 +482,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Not expected (the batcher reports failures per event); still, every event is accounted for.
-            Fail(batch.Select((e, i) => new BatchEventOutcome(i, e, BatchEventStatus.Failed, exception.Message, exception, null)).ToList());
+            Fail(AllFailed(batch, exception.Message, exception));
         }
         finally
         {
@@ -504,8 +504,12 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
         }
 
         HoneyHiveTelemetry.EventsFailed.Add(events.Count);
-        Fail(events.Select((e, i) => new BatchEventOutcome(i, e, BatchEventStatus.Failed, UnsentReason, null, null)).ToList());
+        Fail(AllFailed(events, UnsentReason, null));
     }
+
+    // Every event of a batch failed for one reason, indexed by its place in the batch.
+    private static List<BatchEventOutcome> AllFailed(List<CreateEventRequest> events, string reason, Exception? exception) =>
+        events.Select((e, i) => new BatchEventOutcome(i, e, BatchEventStatus.Failed, reason, exception, null)).ToList();
 
     // Failed events go to the dead-letter file and the callback, one batch at a time, before they are
     // counted: a caller that sees them counted finds them in the file.
