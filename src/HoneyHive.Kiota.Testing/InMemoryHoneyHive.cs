@@ -143,10 +143,7 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
 
         var response = fault?.Kind switch
         {
-            FaultKind.ConnectionFailure => throw new HttpRequestException(
-                HttpRequestError.ConnectionError,
-                $"Connection refused ({request.RequestUri?.Authority})",
-                new SocketException((int)SocketError.ConnectionRefused)),
+            FaultKind.ConnectionFailure => throw ConnectionError(request, "Connection refused", SocketError.ConnectionRefused),
             FaultKind.Status => StatusFault(fault),
             FaultKind.HtmlBadGateway => JsonResponses.Html(HttpStatusCode.BadGateway, BadGatewayHtml),
             _ => Authorize(request) ?? Dispatch(route, allowed, request, body, fault),
@@ -155,10 +152,7 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
         if (fault?.Kind == FaultKind.ResetAfterProcessing)
         {
             response.Dispose();
-            throw new HttpRequestException(
-                HttpRequestError.ConnectionError,
-                $"Connection reset by peer ({request.RequestUri?.Authority})",
-                new SocketException((int)SocketError.ConnectionReset));
+            throw ConnectionError(request, "Connection reset by peer", SocketError.ConnectionReset);
         }
 
         if (fault?.Kind == FaultKind.TruncatedBody)
@@ -253,6 +247,10 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
         response.Dispose();
         return cut;
     }
+
+    // What SocketsHttpHandler throws when the connection is refused or dropped.
+    private static HttpRequestException ConnectionError(HttpRequestMessage request, string what, SocketError error) =>
+        new(HttpRequestError.ConnectionError, $"{what} ({request.RequestUri?.Authority})", new SocketException((int)error));
 
     private static string ReasonPhrase(HttpStatusCode status) =>
         new HttpResponseMessage(status).ReasonPhrase ?? status.ToString();
