@@ -62,8 +62,11 @@ public sealed class EventSinkTests
         sink.Enqueue(Reads.NewEvent(2));
         sink.Enqueue(Reads.NewEvent(3));
 
-        await EventuallyAsync(() => fake.Events.Count == 3);
+        // The fake stores the batch before the sink has read its answer: wait for the counts to settle
+        // rather than reading them the moment the events are stored.
+        await EventuallyAsync(() => sink.Counts.Pending == 0);
         Assert.Equal(["3"], BatchSizes(fake));
+        Assert.Equal(3, fake.Events.Count);
         Assert.Equal(new EventSinkCounts(3, 0, 3, 0, 0), sink.Counts);
     }
 
