@@ -27,7 +27,7 @@ internal sealed record EventQuery(
             ParseProject(body["project"]),
             body.ContainsKey("filters") && body["filters"] is not null
                 ? EventFilter.ParseAll(body["filters"])
-                : throw new BadRequestException("filters is required"),
+                : throw new BadRequestException(FiltersRequired),
             from,
             to,
             ParseProjections(body["projections"]),
@@ -37,21 +37,29 @@ internal sealed record EventQuery(
 
     public static EventQuery FromQueryString(IReadOnlyDictionary<string, string> query)
     {
-        var filters = query.TryGetValue("filters", out var filtersText)
-            ? EventFilter.ParseAll(ParseJson(filtersText, "filters"))
-            : throw new BadRequestException("filters is required");
-        var (from, to) = query.TryGetValue("dateRange", out var rangeText)
-            ? ParseDateRange(ParseJson(rangeText, "dateRange"))
+        // An empty value is a missing one: a URL template with a required parameter writes "filters=" when
+        // the caller did not set it, and the answer must say it is missing, not that "" is not JSON.
+        var project = Present(query, "project");
+        var filters = Present(query, "filters") is { } filtersText
+            ? EventFilter.ParseAll(ParseJson(filtersText, "filters", "a JSON array of filters, [] for none"))
+            : throw new BadRequestException(FiltersRequired);
+        var (from, to) = Present(query, "dateRange") is { } rangeText
+            ? ParseDateRange(ParseJson(rangeText, "dateRange", "a JSON object with $gte and/or $lte"))
             : (null, null);
         return new EventQuery(
-            ParseProject(query.TryGetValue("project", out var project) ? JsonValue.Create(project) : null),
+            ParseProject(project is null ? null : JsonValue.Create(project)),
             filters,
             from,
             to,
-            query.TryGetValue("projections", out var projections) ? ParseProjections(ParseJson(projections, "projections")) : null,
-            ParsePositive(query.TryGetValue("limit", out var limit) ? JsonValue.Create(limit) : null, "limit", DefaultLimit, MaxLimit),
-            ParsePositive(query.TryGetValue("page", out var page) ? JsonValue.Create(page) : null, "page", 1, int.MaxValue));
+            Present(query, "projections") is { } projections ? ParseProjections(ParseJson(projections, "projections", "a JSON array of field names")) : null,
+            ParsePositive(Present(query, "limit") is { } limit ? JsonValue.Create(limit) : null, "limit", DefaultLimit, MaxLimit),
+            ParsePositive(Present(query, "page") is { } page ? JsonValue.Create(page) : null, "page", 1, int.MaxValue));
     }
+
+    private const string FiltersRequired = "filters is required: a JSON array of filters, [] for none";
+
+    private static string? Present(IReadOnlyDictionary<string, string> query, string name) =>
+        query.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     public bool InDateRange(JsonObject evt)
     {
@@ -70,7 +78,7 @@ internal sealed record EventQuery(
             ? project
             : throw new BadRequestException("project is required and must be a non-empty string");
 
-    private static JsonNode? ParseJson(string text, string name)
+    private static JsonNode? ParseJson(string text, string name, string expected)
     {
         try
         {
@@ -78,7 +86,7 @@ internal sealed record EventQuery(
         }
         catch (JsonException)
         {
-            throw new BadRequestException($"{name} must be JSON-encoded");
+            throw new BadRequestException($"{name} is not valid JSON: expected {expected}, JSON-encoded in the query string");
         }
     }
 

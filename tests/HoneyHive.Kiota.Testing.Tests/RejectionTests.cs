@@ -136,6 +136,24 @@ public class RejectionTests
         Assert.Single(fake.Events);
     }
 
+    [Theory]
+    [InlineData("events?project=p", "filters is required: a JSON array of filters, [] for none")]
+    [InlineData("events?filters=&project=p", "filters is required: a JSON array of filters, [] for none")]   // a URL template's unset required parameter
+    [InlineData("events?filters=%5B%5D&project=", "project is required and must be a non-empty string")]
+    [InlineData("events?project=p&filters=%5Bnot-json", "filters is not valid JSON: expected a JSON array of filters, [] for none, JSON-encoded in the query string")]
+    [InlineData("events?project=p&filters=%5B%5D&dateRange=%7Bbroken", "dateRange is not valid JSON: expected a JSON object with $gte and/or $lte, JSON-encoded in the query string")]
+    [InlineData("events?project=p&filters=%5B%5D&limit=abc", "limit must be a whole number")]
+    public async Task Get_400s_name_the_missing_or_invalid_parameter(string pathAndQuery, string error)
+    {
+        using var fake = new InMemoryHoneyHive();
+        using var client = Api.Client(fake);
+
+        using var response = await client.GetAsync(pathAndQuery);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(error, (await Api.ReadObjectAsync(response))["error"]!.GetValue<string>());
+    }
+
     internal static async Task AssertJsonError(HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);
