@@ -24,6 +24,9 @@ public sealed partial class HoneyHiveClient : IDisposable
     /// <summary>The environment variable <see cref="FromEnvironment"/> reads the API key from.</summary>
     public const string ApiKeyEnvironmentVariable = "HH_API_KEY";
 
+    // The base URL FromEnvironment reads when no options are passed; hh reads the same variable.
+    private const string BaseUrlEnvironmentVariable = "HH_API_URL";
+
     private readonly HttpClient _httpClient;
     private readonly Pagination.PagerSettings _pagerSettings;
 
@@ -54,16 +57,27 @@ public sealed partial class HoneyHiveClient : IDisposable
         Api = new HoneyHiveApiClient(new ContextualRequestAdapter(adapter));
     }
 
-    /// <summary>Creates a client with the key from the <c>HH_API_KEY</c> environment variable.</summary>
-    /// <param name="options">Settings; null for the defaults.</param>
+    /// <summary>
+    /// Creates a client with the key from the <c>HH_API_KEY</c> environment variable and, when no
+    /// <paramref name="options"/> are passed, the base URL from <c>HH_API_URL</c> if it is set (a local
+    /// HoneyHive, say: <c>samples/HoneyHive.LocalServer</c>).
+    /// </summary>
+    /// <param name="options">Settings; null for the defaults (and <c>HH_API_URL</c>).</param>
     /// <returns>The client.</returns>
-    /// <exception cref="InvalidOperationException">The variable is not set.</exception>
+    /// <exception cref="InvalidOperationException">The key variable is not set, or <c>HH_API_URL</c> is not an absolute URL.</exception>
     public static HoneyHiveClient FromEnvironment(HoneyHiveClientOptions? options = null)
     {
         var key = Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
         if (string.IsNullOrWhiteSpace(key))
         {
             throw new InvalidOperationException($"The {ApiKeyEnvironmentVariable} environment variable is not set; set it to your HoneyHive API key.");
+        }
+
+        if (options is null && Environment.GetEnvironmentVariable(BaseUrlEnvironmentVariable) is { Length: > 0 } url)
+        {
+            options = Uri.TryCreate(url, UriKind.Absolute, out var baseUrl)
+                ? new HoneyHiveClientOptions { BaseUrl = baseUrl }
+                : throw new InvalidOperationException($"The {BaseUrlEnvironmentVariable} environment variable must be an absolute URL such as {HoneyHiveClientOptions.DefaultBaseUrl}, not '{url}'.");
         }
 
         return new HoneyHiveClient(key, options);
