@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace HoneyHive.Kiota.Testing.Hosting;
 
@@ -29,15 +31,20 @@ public sealed class LoopbackHoneyHive : IAsyncDisposable
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts serving <paramref name="fake"/>; dispose the result to stop.</summary>
+    /// <summary>Starts serving <paramref name="fake"/> on 127.0.0.1; dispose the result to stop.</summary>
     /// <param name="fake">The fake to forward to (not disposed by the host).</param>
+    /// <param name="port">The port, 1 to 65535; 0 (the default) for a free one.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     /// <returns>The running host.</returns>
-    public static async Task<LoopbackHoneyHive> StartAsync(InMemoryHoneyHive fake, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is not a port number.</exception>
+    public static async Task<LoopbackHoneyHive> StartAsync(InMemoryHoneyHive fake, int port = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fake);
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
         var app = builder.Build();
         var invoker = new HttpMessageInvoker(fake, disposeHandler: false);
         app.Run(context => ForwardAsync(context, invoker));
@@ -45,6 +52,28 @@ public sealed class LoopbackHoneyHive : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new LoopbackHoneyHive(app, invoker, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>
+    /// Waits until the process is asked to stop — Ctrl-C (SIGINT) or SIGTERM — or <paramref name="cancellationToken"/>
+    /// is cancelled, for a program that serves until then. The signal is taken (the process is not ended by it),
+    /// so the program can dispose the server and exit normally. The host itself never takes the signals.
+    /// </summary>
+    /// <param name="cancellationToken">Ends the wait early.</param>
+    /// <returns>A task that completes when a stop was asked for.</returns>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var cancelled = cancellationToken.Register(() => stop.TrySetResult());
+        await stop.Task.ConfigureAwait(false);
     }
 
     /// <summary>Stops the server.</summary>
