@@ -17,4 +17,8 @@ public enum EventFilterFormatError
 
     /// <summary>The value is not valid for its <c>:type</c> suffix (a number that does not parse, a boolean other than true/false, an id with whitespace).</summary>
     InvalidValue,
+
+    /// <summary>The value ends in a <c>:word</c> that is not a type (<c>:float</c>, <c>:int</c>): the types are
+    /// string, number, boolean and id. To end a string value with such a word, append <c>:string</c>.</summary>
+    UnknownType,
 }

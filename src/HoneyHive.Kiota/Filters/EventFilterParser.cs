@@ -17,7 +17,9 @@ namespace HoneyHive.Kiota.Filters;
 /// (<c>inputs.chat_history.0.content contains hello world</c>).</item>
 /// <item>A trailing <c>:string</c>, <c>:number</c>, <c>:boolean</c> or <c>:id</c> sets the type; without one the
 /// value is a string. The type is never guessed from the value, so <c>user_properties.user is 123</c> stays a
-/// string comparison. To keep a literal suffix such as <c>:id</c> in a string, append <c>:string</c>.</item>
+/// string comparison. Any other trailing <c>:word</c> of letters (<c>:float</c>) is an unknown type, an error;
+/// other suffixes (<c>https://…</c>, <c>10:30</c>) are part of the value. To keep a literal suffix such as
+/// <c>:id</c> or <c>:ok</c> in a string, append <c>:string</c>.</item>
 /// <item>Numbers are read with the invariant culture and re-written as the builder writes them.</item>
 /// </list>
 /// </remarks>
@@ -78,7 +80,14 @@ public static class EventFilterParser
         }
 
         var rawValue = input[operatorEnd..].Trim();
-        var (valueText, type) = SplitType(rawValue);
+        var (valueText, type, unknownType) = SplitType(rawValue);
+        if (unknownType is not null)
+        {
+            error = new EventFilterFormatException(input, EventFilterFormatError.UnknownType,
+                $"\":{unknownType}\" is not a type (the types are string, number, boolean, id; to end a string value with \":{unknownType}\", append \":string\")");
+            return false;
+        }
+
         if (valueText.Length == 0)
         {
             error = new EventFilterFormatException(input, EventFilterFormatError.MissingValue, "no value after the operator");
@@ -146,10 +155,10 @@ public static class EventFilterParser
         return true;
     }
 
-    private static (string Text, EventFilterType Type) SplitType(string value)
+    private static (string Text, EventFilterType Type, string? UnknownType) SplitType(string value)
     {
         var colon = value.LastIndexOf(':');
-        if (colon < 0) return (value, EventFilterType.String);
+        if (colon < 0) return (value, EventFilterType.String, null);
         var suffix = value.AsSpan(colon + 1).Trim();
         EventFilterType? type =
             suffix.Equals("string", StringComparison.OrdinalIgnoreCase) ? EventFilterType.String :
@@ -157,9 +166,27 @@ public static class EventFilterParser
             suffix.Equals("boolean", StringComparison.OrdinalIgnoreCase) ? EventFilterType.Boolean :
             suffix.Equals("id", StringComparison.OrdinalIgnoreCase) ? EventFilterType.Id :
             null;
+        if (type is { } known)
+        {
+            return (value[..colon].TrimEnd(), known, null);
+        }
 
-        // An unknown suffix (a URL's "https:", a time "10:30") is part of the string value.
-        return type is { } known ? (value[..colon].TrimEnd(), known) : (value, EventFilterType.String);
+        // A word of letters after the last colon reads as a type: a typo (":float", ":int") must not silently
+        // become part of a string value that then matches nothing. Anything else there (a URL's "//host", a
+        // time's "30") is part of the string value.
+        return colon > 0 && suffix.Length > 0 && IsLetters(suffix)
+            ? (value, EventFilterType.String, suffix.ToString())
+            : (value, EventFilterType.String, null);
+    }
+
+    private static bool IsLetters(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetter(c)) return false;
+        }
+
+        return true;
     }
 
     private static bool TryMakeValue(string text, EventFilterType type, out FilterValue value, [NotNullWhen(false)] out string? problem)

@@ -22,6 +22,8 @@ public sealed class EventFilterParserTests
     [InlineData("user_properties.user is 123", "user_properties.user", "is", "123", "string")]
     [InlineData("source is https://example.com", "source", "is", "https://example.com", "string")]
     [InlineData("outputs.content contains tag:id:string", "outputs.content", "contains", "tag:id", "string")]
+    [InlineData("outputs.status is done:ok:string", "outputs.status", "is", "done:ok", "string")]
+    [InlineData("metadata.started is 10:30", "metadata.started", "is", "10:30", "string")]
     [InlineData("event_name contains is", "event_name", "contains", "is", "string")]
     [InlineData("\tevent_type\tis\tchain\t", "event_type", "is", "chain", "string")]
     public void Valid_text_parses(string text, string field, string op, string value, string type)
@@ -33,6 +35,14 @@ public sealed class EventFilterParserTests
         Assert.Equal(type, EnumWireNames.Of(filter.Type!.Value));
         Assert.True(EventFilterParser.TryParse(text, out var again));
         Assert.Equal(filter.Value, again.Value);
+    }
+
+    [Fact]
+    public void An_unknown_type_lists_the_types()
+    {
+        var error = Assert.Throws<EventFilterFormatException>(() => EventFilters.Parse("metadata.cost greater than 0.09:float"));
+
+        Assert.StartsWith("Invalid filter \"metadata.cost greater than 0.09:float\": \":float\" is not a type (the types are string, number, boolean, id; to end a string value with \":float\", append \":string\").", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -50,6 +60,8 @@ public sealed class EventFilterParserTests
     [InlineData("metadata.cost greater than NaN:number", EventFilterFormatError.InvalidValue)]
     [InlineData("metadata.cached is yes:boolean", EventFilterFormatError.InvalidValue)]
     [InlineData("project_id is 65e0 fc2d:id", EventFilterFormatError.InvalidValue)]
+    [InlineData("metadata.cost greater than 0.09:float", EventFilterFormatError.UnknownType)]
+    [InlineData("metadata.tokens is 5:int", EventFilterFormatError.UnknownType)]
     public void Invalid_text_names_what_is_wrong(string text, EventFilterFormatError expected)
     {
         var error = Assert.Throws<EventFilterFormatException>(() => EventFilters.Parse(text));
