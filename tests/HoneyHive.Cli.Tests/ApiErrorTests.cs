@@ -38,7 +38,7 @@ public sealed class ApiErrorTests
 
         // Nothing was created because the key was refused: 5, not 1 ("some events failed").
         Assert.True(result.ExitCode == 5, result.ToString());
-        Assert.Equal("sent 2 events: 0 created, 2 failed", result.Out.Trim());
+        Assert.Equal("2 events: 0 created, 2 failed", result.Out.Trim());
         Assert.Contains("401", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(WrongKey, result.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(WrongKey, File.ReadAllText(temp.File("events.failed.jsonl")), StringComparison.Ordinal);

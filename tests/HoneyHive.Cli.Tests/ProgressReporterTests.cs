@@ -37,9 +37,40 @@ public sealed class ProgressReporterTests
         progress.Report(900, null);
         progress.Finish(900, null);
 
+        // The last report already holds the final figures: the line is ended, not written again.
         Assert.Equal(
-            "\rexported 12,000 events (12,000/s)" + "\rexported 900 events (450/s)" + new string(' ', 6) + "\rexported 900 events (450/s)" + Environment.NewLine,
+            "\rexported 12,000 events (12,000/s)" + "\rexported 900 events (450/s)" + new string(' ', 6) + Environment.NewLine,
             error.ToString());
+    }
+
+    [Fact]
+    public void Without_a_terminal_the_final_figures_are_written_once()
+    {
+        var now = TimeSpan.Zero;
+        using var error = new StringWriter();
+        var progress = new ProgressReporter(error, "exported", inPlace: false, () => now);
+
+        now = TimeSpan.FromSeconds(1);
+        progress.Report(500, 1000);
+        now = TimeSpan.FromSeconds(2);
+        progress.Report(1000, 1000);
+        now = TimeSpan.FromSeconds(2.1);
+        progress.Finish(1000, 1000);
+
+        Assert.Equal(["exported 500 / 1,000 events (500/s)", "exported 1,000 / 1,000 events (500/s)"], error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void One_event_is_singular()
+    {
+        var now = TimeSpan.Zero;
+        using var error = new StringWriter();
+        var progress = new ProgressReporter(error, "sent", inPlace: false, () => now);
+
+        now = TimeSpan.FromSeconds(1);
+        progress.Report(1, 1);
+
+        Assert.Equal("sent 1 / 1 event (1/s)" + Environment.NewLine, error.ToString());
     }
 
     [Fact]

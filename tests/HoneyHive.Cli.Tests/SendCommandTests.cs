@@ -15,7 +15,7 @@ public sealed class SendCommandTests
         var result = await server.RunAsync("events", "send", input);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("sent 5 events: 5 created, 0 failed", result.Out.Trim());
+        Assert.Equal("5 events: 5 created, 0 failed", result.Out.Trim());
         Assert.Equal("", result.Error);
         Assert.Equal(ids, server.Fake.Events.Select(e => (string?)e["event_id"]));
         Assert.Equal("sent s-3", (string?)server.Fake.Events[2]["event_name"]);
@@ -33,7 +33,7 @@ public sealed class SendCommandTests
         var result = await server.RunAsync("events", "send", input);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("sent 2 events: 2 created, 0 failed", result.Out.Trim());
+        Assert.Equal("2 events: 2 created, 0 failed", result.Out.Trim());
         Assert.Equal(["b-1", "b-2"], server.Fake.Events.Select(e => (string?)e["event_id"]));
     }
 
@@ -48,7 +48,7 @@ public sealed class SendCommandTests
         var result = await server.RunAsync("events", "send", input, "--batch-size", "2");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("sent 5 events: 5 created, 0 failed", result.Out.Trim());
+        Assert.Equal("5 events: 5 created, 0 failed", result.Out.Trim());
         var batches = server.Fake.Requests.Where(r => r.PathAndQuery == "/events/batch").ToList();
         Assert.Equal(3, batches.Count);
         Assert.Equal([2, 2, 1], batches.Select(b => Query.Body(b).GetProperty("events").GetArrayLength()));
@@ -65,7 +65,7 @@ public sealed class SendCommandTests
         var result = await server.RunAsync("events", "send", input, "--single-session", "--batch-size", "2");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("sent 4 events: 4 created, 0 failed", result.Out.Trim());
+        Assert.Equal("4 events: 4 created, 0 failed", result.Out.Trim());
         var bodies = server.Fake.Requests.Select(Query.Body).ToList();
         Assert.Equal(2, bodies.Count);
         Assert.All(bodies, b => Assert.Equal(JsonValueKind.True, b.GetProperty("is_single_session").ValueKind));

@@ -14,7 +14,7 @@ public sealed class SendFailureTests
         var result = await server.RunAsync("events", "send", input, "--failed", failedPath);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("sent 5 events: 3 created, 2 failed", result.Out.Trim());
+        Assert.Equal("5 events: 3 created, 2 failed", result.Out.Trim());
         Assert.Contains("failed p-2", result.Error, StringComparison.Ordinal);
         Assert.Contains("failed p-4", result.Error, StringComparison.Ordinal);
         Assert.Contains($"failed events written to {failedPath}", result.Error, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class SendFailureTests
         var result = await server.RunAsync("events", "send", input);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("sent 3 events: 2 created, 1 failed", result.Out.Trim());
+        Assert.Equal("3 events: 2 created, 1 failed", result.Out.Trim());
         var defaultPath = temp.File("events.failed.jsonl");
         Assert.Contains($"failed events written to {defaultPath}", result.Error, StringComparison.Ordinal);
         Assert.Equal(["d-1"], Jsonl.Ids(Jsonl.ReadFile(defaultPath)));
@@ -57,7 +57,7 @@ public sealed class SendFailureTests
 
         Assert.True(first.ExitCode == 1, first.ToString());
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Equal("sent 2 events: 2 created, 0 failed", second.Out.Trim());
+        Assert.Equal("2 events: 2 created, 0 failed", second.Out.Trim());
         Assert.Equal(["r-1", "r-2", "r-3", "r-4"], server.Fake.Events.Select(e => (string?)e["event_id"]).Order());
     }
 
@@ -73,7 +73,7 @@ public sealed class SendFailureTests
         var result = await server.RunAsync("events", "send", input, "--batch-size", "2", "--failed", failedPath);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("sent 6 events: 5 created, 1 failed", result.Out.Trim());
+        Assert.Equal("6 events: 5 created, 1 failed", result.Out.Trim());
         Assert.Equal(3, server.Fake.Requests.Count);
         Assert.Equal(["k-3"], Jsonl.Ids(Jsonl.ReadFile(failedPath)));
         Assert.Equal(["k-1", "k-2", "k-4", "k-5", "k-6"], server.Fake.Events.Select(e => (string?)e["event_id"]));
@@ -91,7 +91,7 @@ public sealed class SendFailureTests
         var result = await server.RunAsync("events", "send", input, "--batch-size", "2", "--failed", failedPath);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("sent 5 events: 3 created, 2 failed", result.Out.Trim());
+        Assert.Equal("5 events: 3 created, 2 failed", result.Out.Trim());
         Assert.Equal(["w-1", "w-2"], Jsonl.Ids(Jsonl.ReadFile(failedPath)));
         Assert.Equal(["w-3", "w-4", "w-5"], server.Fake.Events.Select(e => (string?)e["event_id"]));
     }
@@ -107,7 +107,7 @@ public sealed class SendFailureTests
         var result = await server.RunAsync("events", "send", input);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("sent 2 events: 0 created, 2 failed", result.Out.Trim());
+        Assert.Equal("2 events: 0 created, 2 failed", result.Out.Trim());
         Assert.Equal(["all-1", "all-2"], Jsonl.Ids(Jsonl.ReadFile(temp.File("events.failed.jsonl"))));
     }
 
@@ -124,7 +124,7 @@ public sealed class SendFailureTests
         var result = await server.RunAsync("events", "send", input);
 
         Assert.True(result.ExitCode == 7, result.ToString());
-        Assert.Equal("sent 2 events: 0 created, 2 failed", result.Out.Trim());
+        Assert.Equal("2 events: 0 created, 2 failed", result.Out.Trim());
         Assert.Equal(4, server.Fake.Requests.Count);
         Assert.Equal(["down-1", "down-2"], Jsonl.Ids(Jsonl.ReadFile(temp.File("events.failed.jsonl"))));
     }

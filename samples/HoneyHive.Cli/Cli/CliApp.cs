@@ -6,16 +6,18 @@ namespace HoneyHive.Cli.Cli;
 internal static class CliApp
 {
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--single-session", "--help", "--version" };
+    private static readonly HashSet<string> EventsCommands = new(StringComparer.Ordinal) { "list", "export", "send" };
 
     public static string Usage => $"""
         hh — HoneyHive events from the command line
 
         {ListEventsCommand.Usage}
         {SendEventsCommand.Usage}
-          {DemoCommand.Usage}
+        {DemoCommand.Usage}
 
         Filters: "event_type is model", "metadata.cost greater than 0.01:number"
           operators: is, is not, contains, not contains, greater than; types: string (default), number, boolean, id
+          (any other ":word" at the end, such as ":float", is an error; end a string value with ":string" to keep one)
         Times (--from/--to): ISO-8601 (UTC unless an offset is given) or Unix milliseconds.
         Connection: HH_API_KEY or --api-key; HH_API_URL or --base-url (default https://api.honeyhive.ai).
         Help on a command: hh events list --help (also -h); the version: hh --version.
@@ -51,7 +53,19 @@ internal static class CliApp
                 return ExitCodes.BadArguments;
             }
 
-            var command = words[0] == "events" && words.Count > 1 ? $"events {words[1]}" : words[0];
+            if (words[0] == "events" && (words.Count == 1 || !EventsCommands.Contains(words[1])))
+            {
+                // "hh events" alone, or with a typo: what the events commands are, on stderr.
+                var problem = words.Count == 1 ? "hh events needs a command" : $"unknown command 'events {words[1]}'";
+                environment.Error.WriteLine($"hh: {problem}: list, export or send");
+                environment.Error.WriteLine();
+                environment.Error.WriteLine(ListEventsCommand.Usage);
+                environment.Error.WriteLine(SendEventsCommand.Usage);
+                environment.Error.WriteLine("Help on one: hh events list --help");
+                return ExitCodes.BadArguments;
+            }
+
+            var command = words[0] == "events" ? $"events {words[1]}" : words[0];
             words.RemoveRange(0, command.StartsWith("events ", StringComparison.Ordinal) ? 2 : 1);
             return command switch
             {
@@ -64,7 +78,7 @@ internal static class CliApp
         }
         catch (Exception e)
         {
-            var (code, message) = ErrorReport.Describe(e, cancellationToken);
+            var (code, message) = ErrorReport.Describe(e, cancellationToken, environment.KeySource);
             environment.Error.WriteLine($"hh: {message}");
             return code;
         }

@@ -15,6 +15,10 @@ internal sealed class CliEnvironment(TextWriter output, TextWriter error, Func<S
 
     public string? Variable(string name) => variables(name);
 
+    /// <summary>Where the API key came from (<c>--api-key</c> or <c>HH_API_KEY</c>), once a command read it:
+    /// a refused key is reported with the place the user put it.</summary>
+    public string? KeySource { get; set; }
+
     public static CliEnvironment FromConsole() =>
         new(Console.Out, Console.Error, Console.OpenStandardOutput, Environment.GetEnvironmentVariable, !Console.IsErrorRedirected);
 }

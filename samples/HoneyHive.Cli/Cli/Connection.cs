@@ -22,11 +22,14 @@ internal sealed class Connection
 
     public static Connection From(ParsedArguments args, CliEnvironment environment)
     {
-        var key = args.Single("--api-key") ?? environment.Variable("HH_API_KEY");
+        var keyOption = args.Single("--api-key");
+        var key = keyOption ?? environment.Variable("HH_API_KEY");
         if (string.IsNullOrWhiteSpace(key))
         {
             throw new UsageException("no API key: set HH_API_KEY or pass --api-key");
         }
+
+        environment.KeySource = keyOption is not null ? "--api-key" : "HH_API_KEY";
 
         var option = args.Single("--base-url");
         var source = option is not null ? "--base-url" : "HH_API_URL";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using HoneyHive.Kiota.Batching;
 using HoneyHive.Kiota.Errors;
@@ -11,10 +12,33 @@ namespace HoneyHive.Cli.Cli;
 /// typed exceptions, which never contain the API key.</summary>
 internal static class ErrorReport
 {
-    public static (int Code, string Message) Describe(Exception error, CancellationToken cancellationToken)
+    /// <param name="error">The failure.</param>
+    /// <param name="cancellationToken">The run's token: a cancellation the user asked for is exit 130.</param>
+    /// <param name="keySource">Where the API key came from (<c>--api-key</c> or <c>HH_API_KEY</c>), to name it when it is refused.</param>
+    public static (int Code, string Message) Describe(Exception error, CancellationToken cancellationToken, string? keySource = null)
     {
-        var (code, message) = Classify(error, cancellationToken);
+        var (code, message) = error is HoneyHiveAuthenticationException auth && keySource is not null
+            ? (ExitCodes.AuthenticationFailed, KeyRefused(auth, keySource))
+            : Classify(error, cancellationToken);
         return (code, OneLine(message));
+    }
+
+    /// <summary>The one line for an event that was not created: the library's reason, in the CLI's words
+    /// where the library names its own settings.</summary>
+    public static string EventFailure(string? error, Exception? exception, string? keySource) => exception switch
+    {
+        EventTooLargeException large => string.Create(CultureInfo.InvariantCulture,
+            $"not sent: too large: a batch request holding only this event is {large.RequestBytes:N0} bytes of JSON, over the {large.MaxBatchBytes:N0}-byte budget (--max-batch-bytes; HoneyHive refuses requests over 5 MB)"),
+        HoneyHiveAuthenticationException auth when keySource is not null => OneLine(KeyRefused(auth, keySource)),
+        _ => OneLine(error ?? exception?.Message ?? "not created"),
+    };
+
+    // The library's advice names HoneyHiveClient and HH_API_KEY; the user typed one of --api-key or HH_API_KEY.
+    private static string KeyRefused(HoneyHiveAuthenticationException auth, string keySource)
+    {
+        var requestId = auth.RequestId is { } id ? $" (request id {id})" : string.Empty;
+        var body = string.IsNullOrWhiteSpace(auth.ResponseBodyExcerpt) ? string.Empty : $" Response body: {auth.ResponseBodyExcerpt}";
+        return $"authentication failed: HoneyHive answered {(int)auth.StatusCode} to {auth.RequestMethod} {auth.RequestPath}{requestId}. Check the API key given with {keySource} and that it has access to the project.{body}";
     }
 
     /// <summary>Joins the lines of a message (an HTML error page quoted in a body excerpt, say) with

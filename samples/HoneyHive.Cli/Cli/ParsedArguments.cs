@@ -100,16 +100,18 @@ internal sealed class ParsedArguments
         return _options.TryGetValue(name, out var values) ? values : [];
     }
 
-    public int? PositiveInt(string name, int max = int.MaxValue)
+    public int? PositiveInt(string name, int max = int.MaxValue) => IntInRange(name, 1, max);
+
+    public int? IntInRange(string name, int min, int max)
     {
         if (Single(name) is not { } text)
         {
             return null;
         }
 
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw new UsageException($"{name} must be a whole number from 1 to {max}, not '{text}'");
+            : throw new UsageException($"{name} must be a whole number from {min} to {max}, not '{text}'");
     }
 
     /// <summary>Fails on any option the command did not ask for, so a typo is never silently ignored.</summary>

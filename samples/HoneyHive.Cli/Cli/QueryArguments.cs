@@ -35,9 +35,11 @@ internal static class QueryArguments
             query.MaxConcurrency = parallel;
         }
 
-        if (allowProjections && args.All("--projection") is { Count: > 0 } projections)
+        if (args.All("--projection") is { Count: > 0 } projections)
         {
-            query.Projections = projections.ToList();
+            query.Projections = allowProjections
+                ? projections.ToList()
+                : throw new UsageException("--projection is export-only (GET /events returns whole events): use hh events export");
         }
 
         return query;

@@ -10,6 +10,12 @@ internal static class EventFile
     public static async Task<List<CreateEventRequest>> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var events = new List<CreateEventRequest>();
+        if (Directory.Exists(path))
+        {
+            // Opening a folder fails as "access denied" on Linux, which sends the user after permissions.
+            throw new IOException($"cannot read '{path}': is a directory");
+        }
+
         StreamReader reader;
         try
         {

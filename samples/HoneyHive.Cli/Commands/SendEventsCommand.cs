@@ -10,7 +10,7 @@ namespace HoneyHive.Cli.Commands;
 internal static class SendEventsCommand
 {
     public const string Usage = """
-        hh events send FILE.jsonl [--batch-size N] [--single-session] [--failed FILE]
+        hh events send FILE.jsonl [--batch-size N] [--max-batch-bytes N] [--single-session] [--failed FILE]
         """;
 
     public const string Help = """
@@ -21,10 +21,12 @@ internal static class SendEventsCommand
           hh events send FILE.jsonl [options]
 
         Options:
-          --batch-size N     events per request (default 500)
-          --single-session   all events belong to one session (sent as is_single_session)
-          --failed FILE      where events that were not created are written, to send again
-                             (default: FILE.failed.jsonl beside the input)
+          --batch-size N        events per request (default 500)
+          --max-batch-bytes N   the largest request, in bytes of JSON (default 4194304, under HoneyHive's
+                                5 MB limit); an event larger on its own is not sent and goes to --failed
+          --single-session      all events belong to one session (sent as is_single_session)
+          --failed FILE         where events that were not created are written, to send again
+                                (default: FILE.failed.jsonl beside the input)
         """ + ConnectionHelp.Text + """
 
 
@@ -45,6 +47,11 @@ internal static class SendEventsCommand
             options.BatchSize = batchSize;
         }
 
+        if (args.IntInRange("--max-batch-bytes", BatchOptions.MinMaxBatchBytes, int.MaxValue) is { } maxBatchBytes)
+        {
+            options.MaxBatchBytes = maxBatchBytes;
+        }
+
         if (args.Flag("--single-session"))
         {
             options.IsSingleSession = true;
@@ -61,8 +68,7 @@ internal static class SendEventsCommand
         var result = await client.CreateEventsAsync(events, options, cancellationToken).ConfigureAwait(false);
         progress.Finish(result.TotalCount, result.TotalCount);
 
-        environment.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sent {result.TotalCount:N0} events: {result.CreatedCount:N0} created, {result.FailedCount:N0} failed"));
+        environment.Out.WriteLine(Summary(result));
         if (result.IsSuccess)
         {
             return ExitCodes.Success;
@@ -78,7 +84,7 @@ internal static class SendEventsCommand
 
         foreach (var failed in result.Failed.Take(5))
         {
-            environment.Error.WriteLine($"failed {failed.EventId}: {ErrorReport.OneLine(failed.Error ?? "")}");
+            environment.Error.WriteLine($"failed {failed.EventId}: {ErrorReport.EventFailure(failed.Error, failed.Exception, environment.KeySource)}");
         }
 
         environment.Error.WriteLine($"failed events written to {failedPath}");
@@ -88,9 +94,20 @@ internal static class SendEventsCommand
     // Exit 1 means "some events failed". When nothing was created because every request failed the
     // same way (a wrong key, no network, the API down), exit with that failure's own code instead,
     // so a script can tell a bad key (5) from events the API refused.
+    // "3 events: 2 created, 1 failed (1 not sent: too large)": what became of each event, in words that do
+    // not claim an event was sent when it never left.
+    private static string Summary(BatchResult result)
+    {
+        var tooLarge = result.Failed.Count(f => f.Exception is EventTooLargeException);
+        var notSent = tooLarge > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({tooLarge:N0} not sent: too large)") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{result.TotalCount:N0} {(result.TotalCount == 1 ? "event" : "events")}: {result.CreatedCount:N0} created, {result.FailedCount:N0} failed{notSent}");
+    }
+
     private static int FailureCode(BatchResult result, CancellationToken cancellationToken)
     {
-        if (result.CreatedCount > 0 || result.Failed.Any(f => f.Exception is null))
+        // An event too large to send was refused by the CLI itself, like an event the API refused: exit 1.
+        if (result.CreatedCount > 0 || result.Failed.Any(f => f.Exception is null or EventTooLargeException))
         {
             return ExitCodes.PartialFailure;
         }

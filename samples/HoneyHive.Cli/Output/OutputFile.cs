@@ -5,6 +5,11 @@ internal static class OutputFile
 {
     public static Stream Create(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"cannot write '{path}': is a directory");
+        }
+
         try
         {
             return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024, useAsync: true);

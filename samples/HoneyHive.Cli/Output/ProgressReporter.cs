@@ -13,6 +13,7 @@ internal sealed class ProgressReporter(TextWriter error, string verb, bool inPla
 
     private readonly Func<TimeSpan> _elapsed = clock ?? StartClock();
     private TimeSpan _lastReport = TimeSpan.Zero;
+    private (long Done, long? Total)? _lastFigures;
     private bool _reported;
     private int _width;
 
@@ -26,16 +27,31 @@ internal sealed class ProgressReporter(TextWriter error, string verb, bool inPla
         }
 
         _lastReport = elapsed;
+        _lastFigures = (done, total);
         Write(Line(done, total, elapsed), final: false);
     }
 
     /// <summary>The last figures, when anything was reported (a run too short to report stays quiet).</summary>
     public void Finish(long done, long? total)
     {
-        if (_reported)
+        if (!_reported)
         {
-            Write(Line(done, total, _elapsed()), final: true);
+            return;
         }
+
+        if (_lastFigures == (done, total))
+        {
+            // The last report already said it: a log gets it once; a terminal's line is ended as it stands.
+            if (inPlace)
+            {
+                error.WriteLine();
+                error.Flush();
+            }
+
+            return;
+        }
+
+        Write(Line(done, total, _elapsed()), final: true);
     }
 
     private void Write(string line, bool final)
@@ -68,6 +84,7 @@ internal sealed class ProgressReporter(TextWriter error, string verb, bool inPla
     {
         var rate = elapsed.TotalSeconds > 0 ? done / elapsed.TotalSeconds : 0;
         var of = total is { } t ? string.Create(CultureInfo.InvariantCulture, $" / {t:N0}") : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{verb} {done:N0}{of} events ({rate:N0}/s)");
+        var events = (total ?? done) == 1 ? "event" : "events";
+        return string.Create(CultureInfo.InvariantCulture, $"{verb} {done:N0}{of} {events} ({rate:N0}/s)");
     }
 }
