@@ -20,4 +20,11 @@ public sealed class EventPage(IReadOnlyList<Event> events, int pageNumber, long?
 
     /// <summary>Events read so far, this page included.</summary>
     public long EventsSoFar { get; } = eventsSoFar;
+
+    /// <summary>
+    /// Where the read stands after this page, to continue it later from the next page with the same pinned
+    /// upper time bound (<see cref="EventQuery.ResumeFrom"/>); save it once the page's events are stored.
+    /// Null when <see cref="EventQuery.MaxEvents"/> cut the page short.
+    /// </summary>
+    public EventReadPosition? Position { get; internal init; }
 }

@@ -89,6 +89,16 @@ public sealed class EventQuery
         }
     } = 1;
 
+    /// <summary>
+    /// Continues a read that stopped (cancelled, crashed, killed) after the page whose
+    /// <see cref="EventPage.Position"/> this is: from its next page, with its page size and its pinned upper
+    /// time bound, so the two reads together deliver each event once. Set it on the same query (project,
+    /// filters, <see cref="DateRange"/>'s lower bound, projections, endpoint), else the read throws
+    /// <see cref="ArgumentException"/>; <see cref="StartPage"/> stays 1. <see cref="MaxEvents"/> and
+    /// <see cref="MaxPages"/> count from the position.
+    /// </summary>
+    public EventReadPosition? ResumeFrom { get; set; }
+
     /// <summary>The largest <see cref="MaxConcurrency"/>.</summary>
     public const int MaxMaxConcurrency = 16;
 

@@ -147,7 +147,7 @@ internal sealed class PageCursor : IAsyncDisposable
                     (_previousIds, _currentIds) = (_currentIds, _previousIds);
                     _currentIds.Clear();
                     handedOver = true;
-                    return new PageRead(body, page, totalEvents, _request.MaxEvents - _delivered, shifted ? _previousIds : null, _currentIds);
+                    return new PageRead(body, page, totalEvents, _request.MaxEvents - _delivered, shifted ? _previousIds : null, _currentIds, _request.PositionAfter(page));
                 }
             }
             finally

@@ -10,8 +10,12 @@ namespace HoneyHive.Kiota.Pagination;
 /// <param name="Delivered">The previous page's event ids when the set changed between the two pages (events
 /// it pushed onto this page are skipped), else null.</param>
 /// <param name="Ids">Where this page's delivered event ids are collected, for the next page.</param>
-internal sealed record PageRead(PageBody Body, int PageNumber, long? TotalEvents, long? Remaining, HashSet<string>? Delivered, HashSet<string> Ids)
+/// <param name="Next">Where the read stands once this page is delivered whole.</param>
+internal sealed record PageRead(PageBody Body, int PageNumber, long? TotalEvents, long? Remaining, HashSet<string>? Delivered, HashSet<string> Ids, EventReadPosition Next)
 {
+    /// <summary>Whether <see cref="Events"/> stopped before the page's end (MaxEvents): the page was not delivered whole.</summary>
+    public bool Trimmed { get; private set; }
+
     /// <summary>The page's events in order, without those already delivered, up to <see cref="Remaining"/>.</summary>
     public IEnumerable<Event> Events()
     {
@@ -20,6 +24,7 @@ internal sealed record PageRead(PageBody Body, int PageNumber, long? TotalEvents
         {
             if (taken >= Remaining)
             {
+                Trimmed = true;
                 yield break;
             }
 

@@ -13,7 +13,8 @@ internal sealed record PageRequest(
     long? MaxEvents,
     int? MaxPages,
     int MaxConcurrency,
-    bool Export)
+    bool Export,
+    string Fingerprint)
 {
     /// <summary>The endpoint the pages come from, as telemetry names it.</summary>
     public string Endpoint => Export ? "POST /events/export" : "GET /events";
@@ -42,7 +43,42 @@ internal sealed record PageRequest(
                 "EventQuery.Projections is only supported by POST /events/export; use the export methods or clear Projections.", parameterName);
         }
 
-        return new PageRequest(query.Project, filters, query.DateRange, query.Projections?.ToList(), query.PageSize, query.StartPage, query.MaxEvents, query.MaxPages, query.MaxConcurrency, export);
+        var fingerprint = QueryFingerprint.Of(export, query.Project, filters, query.DateRange?.Gte, query.Projections?.ToList());
+        var request = new PageRequest(query.Project, filters, query.DateRange, query.Projections?.ToList(), query.PageSize, query.StartPage, query.MaxEvents, query.MaxPages, query.MaxConcurrency, export, fingerprint);
+        return query.ResumeFrom is { } position ? request.ResumedAt(position, query, parameterName) : request;
+    }
+
+    /// <summary>The position after <paramref name="page"/> (fetched with <see cref="Limit"/>), to continue this read from.</summary>
+    public EventReadPosition PositionAfter(int page) =>
+        new(page + 1, Limit, DateRange?.Lte ?? throw new InvalidOperationException("The read was not pinned."), Fingerprint);
+
+    // The saved read's pages: its page size, its pinned upper bound, from its next page.
+    private PageRequest ResumedAt(EventReadPosition position, EventQuery query, string parameterName)
+    {
+        if (position.Query != Fingerprint)
+        {
+            throw new ArgumentException(
+                "EventQuery.ResumeFrom was saved by a read of another query: the endpoint, project, filters, DateRange.Gte or projections differ. Resume with the query that was read.", parameterName);
+        }
+
+        if (query.StartPage != 1)
+        {
+            throw new ArgumentException("EventQuery.StartPage and ResumeFrom both say where to start: set one.", parameterName);
+        }
+
+        if (query.DateRange?.Lte is { } lte && lte != position.Until)
+        {
+            throw new ArgumentException(
+                $"EventQuery.DateRange.Lte ({lte:O}) differs from the resumed read's pinned upper bound ({position.Until:O}): leave it unset or the same.", parameterName);
+        }
+
+        var range = new DateRange { Gte = DateRange?.Gte, Lte = position.Until };
+        foreach (var (key, value) in DateRange?.AdditionalData ?? new Dictionary<string, object>())
+        {
+            range.AdditionalData[key] = value;
+        }
+
+        return this with { DateRange = range, PageSize = position.PageSize, StartPage = position.NextPage };
     }
 
     /// <summary>

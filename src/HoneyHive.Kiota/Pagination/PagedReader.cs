@@ -29,7 +29,7 @@ internal static class PagedReader
                 cursor.Consumed(events.Count);
                 if (events.Count > 0)
                 {
-                    yield return new EventPage(events, read.PageNumber, read.TotalEvents, cursor.Delivered);
+                    yield return new EventPage(events, read.PageNumber, read.TotalEvents, cursor.Delivered) { Position = read.Trimmed ? null : read.Next };
                 }
             }
         }
