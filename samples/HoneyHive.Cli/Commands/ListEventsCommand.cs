@@ -1,5 +1,7 @@
 using HoneyHive.Cli.Cli;
 using HoneyHive.Cli.Output;
+using System.Globalization;
+using HoneyHive.Kiota;
 using HoneyHive.Kiota.Pagination;
 
 namespace HoneyHive.Cli.Commands;
@@ -10,7 +12,7 @@ internal static class ListEventsCommand
     public const string Usage = """
         hh events list   --project P [--filter "FIELD OPERATOR VALUE[:TYPE]"]... [--from T] [--to T]
                          [--page-size N] [--max N] [--parallel N] [--output FILE]
-        hh events export (the same, plus) [--projection FIELD]...
+        hh events export (the same, plus) [--projection FIELD]... [--resume FILE]
         """;
 
     public const string Help = """
@@ -19,7 +21,7 @@ internal static class ListEventsCommand
 
         Usage:
           hh events list   --project P [options]
-          hh events export --project P [options] [--projection FIELD]...
+          hh events export --project P [options] [--projection FIELD]... [--resume FILE]
 
         Options:
           --project P         the project's name or id (required)
@@ -33,6 +35,10 @@ internal static class ListEventsCommand
           --parallel N        pages requested at once, 1 to 16 (default 1): faster on long reads, same
                               output in the same order, up to N + 1 pages in memory
           --projection FIELD  export only: fields to return, repeatable (e.g. event_id, metadata)
+          --resume FILE       export only, with --output: saves the position to FILE after every page;
+                              run the same command again to continue an interrupted export from the
+                              last complete page (same pinned end time: no event twice, none missed);
+                              FILE is removed when the export completes
           --output FILE       write to FILE instead of standard output
         """ + ConnectionHelp.Text + """
 
@@ -44,14 +50,45 @@ internal static class ListEventsCommand
     {
         var query = QueryArguments.Read(args, allowProjections: export);
         var output = args.Single("--output");
+        var resumePath = args.Single("--resume");
+        if (resumePath is not null && !export)
+        {
+            throw new UsageException("--resume is export-only: use hh events export");
+        }
+
+        if (resumePath is not null && output is null)
+        {
+            throw new UsageException("--resume needs --output FILE: an interrupted export is continued in that file");
+        }
+
         var connection = Connection.From(args, environment);
         args.RejectUnknown();
 
+        var resumed = resumePath is null ? null : ExportResumeFile.Load(resumePath);
+        var already = resumed?.Events ?? 0;
+        if (resumed is not null)
+        {
+            query.ResumeFrom = resumed.Position;
+            if (query.MaxEvents is { } max)
+            {
+                if (max <= already)
+                {
+                    File.Delete(resumePath!);
+                    return ExitCodes.Success;
+                }
+
+                query.MaxEvents = max - already;
+            }
+
+            environment.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"continuing the export in {output} at page {resumed.Position.NextPage} ({already:N0} {(already == 1 ? "event" : "events")} there; events up to {resumed.Position.Until:yyyy-MM-dd'T'HH:mm:ss.fff'Z'})"));
+        }
+
         using var client = connection.CreateClient();
+        var pages = ReadPages(client, query, export, resumePath, cancellationToken);
         var progress = new ProgressReporter(environment.Error, export ? "exported" : "listed", environment.ErrorIsTerminal);
-        await using var stream = output is null ? environment.OpenStandardOutput() : OutputFile.Create(output);
+        await using var stream = output is null ? environment.OpenStandardOutput() : resumed is not null ? OutputFile.Continue(output, resumed.OutputBytes) : OutputFile.Create(output);
         await using var writer = new JsonLinesWriter(stream);
-        var pages = export ? client.ExportEventPagesAsync(query, cancellationToken) : client.GetEventPagesAsync(query, cancellationToken);
         long? total = null;
         await foreach (var page in pages.ConfigureAwait(false))
         {
@@ -61,10 +98,35 @@ internal static class ListEventsCommand
                 await writer.WriteAsync(e, cancellationToken).ConfigureAwait(false);
             }
 
-            progress.Report(writer.Count, total);
+            if (resumePath is not null && page.Position is { } position)
+            {
+                // The page is in the file before the position after it is saved: a kill in between repeats
+                // the page's lines, which the next run cuts back to the saved length.
+                var length = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                new ExportResumeFile(position, length, already + writer.Count).Save(resumePath);
+            }
+
+            progress.Report(already + writer.Count, total);
         }
 
-        progress.Finish(writer.Count, total);
+        progress.Finish(already + writer.Count, total);
+        if (resumePath is not null)
+        {
+            File.Delete(resumePath);
+        }
+
         return ExitCodes.Success;
+    }
+
+    private static IAsyncEnumerable<EventPage> ReadPages(HoneyHiveClient client, EventQuery query, bool export, string? resumePath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return export ? client.ExportEventPagesAsync(query, cancellationToken) : client.GetEventPagesAsync(query, cancellationToken);
+        }
+        catch (ArgumentException) when (query.ResumeFrom is not null)
+        {
+            throw new UsageException($"{resumePath} was saved by an export of another query: give the same --project, --filter, --from and --projection options, or delete it to export from the beginning");
+        }
     }
 }

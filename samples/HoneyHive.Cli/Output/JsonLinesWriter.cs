@@ -28,5 +28,12 @@ internal sealed class JsonLinesWriter(Stream output) : IAsyncDisposable
         Count++;
     }
 
+    /// <summary>Hands everything written so far to the operating system; returns the stream's length then.</summary>
+    public async Task<long> FlushAsync(CancellationToken cancellationToken)
+    {
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return output.Position;
+    }
+
     public async ValueTask DisposeAsync() => await output.FlushAsync().ConfigureAwait(false);
 }
