@@ -81,7 +81,7 @@ internal static class ListEventsCommand
             }
 
             environment.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"continuing the export in {output} at page {resumed.Position.NextPage} ({already:N0} {(already == 1 ? "event" : "events")} there; events up to {resumed.Position.Until:yyyy-MM-dd'T'HH:mm:ss.fff'Z'})"));
+                $"continuing the export in {output} at page {resumed.Position.NextPage} ({already:N0} {(already == 1 ? "event" : "events")} there)"));
         }
 
         using var client = connection.CreateClient();
@@ -102,8 +102,8 @@ internal static class ListEventsCommand
             {
                 // The page is in the file before the position after it is saved: a kill in between repeats
                 // the page's lines, which the next run cuts back to the saved length.
-                var length = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                new ExportResumeFile(position, length, already + writer.Count).Save(resumePath);
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                new ExportResumeFile(position, stream.Position, already + writer.Count).Save(resumePath);
             }
 
             progress.Report(already + writer.Count, total);

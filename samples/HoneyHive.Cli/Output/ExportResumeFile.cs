@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using HoneyHive.Kiota.Pagination;
 
@@ -37,19 +37,10 @@ internal sealed record ExportResumeFile(EventReadPosition Position, long OutputB
 
     public void Save(string path)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("position");
-            writer.WriteRawValue(Position.ToJson());
-            writer.WriteNumber("outputBytes", OutputBytes);
-            writer.WriteNumber("events", Events);
-            writer.WriteEndObject();
-        }
-
+        // The position's own JSON and two numbers: composed as text, no JSON writer linked in for it.
+        var json = string.Create(CultureInfo.InvariantCulture, $"{{\"position\":{Position.ToJson()},\"outputBytes\":{OutputBytes},\"events\":{Events}}}");
         var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, buffer.WrittenSpan.ToArray());
+        File.WriteAllText(temporary, json);
         File.Move(temporary, path, overwrite: true);
     }
 }

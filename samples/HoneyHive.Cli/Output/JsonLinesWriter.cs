@@ -28,12 +28,8 @@ internal sealed class JsonLinesWriter(Stream output) : IAsyncDisposable
         Count++;
     }
 
-    /// <summary>Hands everything written so far to the operating system; returns the stream's length then.</summary>
-    public async Task<long> FlushAsync(CancellationToken cancellationToken)
-    {
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return output.Position;
-    }
+    /// <summary>Hands everything written so far to the operating system.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => output.FlushAsync(cancellationToken);
 
     public async ValueTask DisposeAsync() => await output.FlushAsync().ConfigureAwait(false);
 }

@@ -17,10 +17,10 @@ internal static class OutputFile
             throw new IOException($"cannot continue '{path}': no such file (delete the --resume file to export from the beginning)", e);
         }
 
-        if (stream.Length < length)
+        if (stream.Length is var held && held < length)
         {
             stream.Dispose();
-            throw new IOException($"cannot continue '{path}': it holds {new FileInfo(path).Length} bytes, fewer than the {length} the --resume file says were written");
+            throw new IOException($"cannot continue '{path}': it holds {held} bytes, fewer than the {length} the --resume file says were written");
         }
 
         stream.SetLength(length);
