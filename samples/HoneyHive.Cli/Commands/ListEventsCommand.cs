@@ -35,10 +35,8 @@ internal static class ListEventsCommand
           --parallel N        pages requested at once, 1 to 16 (default 1): faster on long reads, same
                               output in the same order, up to N + 1 pages in memory
           --projection FIELD  export only: fields to return, repeatable (e.g. event_id, metadata)
-          --resume FILE       export only, with --output: saves the position to FILE after every page;
-                              run the same command again to continue an interrupted export from the
-                              last complete page (same pinned end time: no event twice, none missed);
-                              FILE is removed when the export completes
+          --resume FILE       export only, with --output: the same command run again continues an
+                              interrupted export from its last complete page (FILE holds the position)
           --output FILE       write to FILE instead of standard output
         """ + ConnectionHelp.Text + """
 
