@@ -72,13 +72,8 @@ internal sealed record PageRequest(
                 $"EventQuery.DateRange.Lte ({lte:O}) differs from the resumed read's pinned upper bound ({position.Until:O}): leave it unset or the same.", parameterName);
         }
 
-        var range = new DateRange { Gte = DateRange?.Gte, Lte = position.Until };
-        foreach (var (key, value) in DateRange?.AdditionalData ?? new Dictionary<string, object>())
-        {
-            range.AdditionalData[key] = value;
-        }
-
-        return this with { DateRange = range, PageSize = position.PageSize, StartPage = position.NextPage };
+        // Pinned where the first read was (the saved bound is already to the millisecond).
+        return (this with { PageSize = position.PageSize, StartPage = position.NextPage }).PinnedAt(position.Until);
     }
 
     /// <summary>
