@@ -13,23 +13,22 @@ namespace HoneyHive.Kiota.SourceGeneration;
 
 public sealed partial class ModelReaderGenerator
 {
+    /// <summary>The generated per-property method's parameters; a Kiota lambda whose parameter has one of these
+    /// names could not be replayed inside it.</summary>
+    internal const string NameParameter = "utf8Name";
+
+    /// <inheritdoc cref="NameParameter"/>
+    internal const string ValueParameter = "json";
+
     /// <summary>
     /// Turns a Kiota model's declaration into a <see cref="ModelSpec"/>, reading what Kiota emitted: the entries
-    /// of <c>GetFieldDeserializers</c> (JSON name, property, parse-node call) and, for a composed type of
-    /// scalars, the branches of <c>CreateFromDiscriminatorValue</c>. The readers are derived from that code, so
-    /// they cannot drift from the models; any shape not listed here is reported and left to Kiota's path.
+    /// of <c>GetFieldDeserializers</c> (its base classes' included) and, for a composed type, the branches of
+    /// <c>CreateFromDiscriminatorValue</c> and <c>GetFieldDeserializers</c>. The readers are derived from that code,
+    /// so they cannot drift from the models. Parse-node calls the generator reads directly become typed reads;
+    /// any other entry is replayed: Kiota's own statement runs against the library's parse node.
     /// </summary>
-    internal sealed class Parser(SemanticModel semanticModel, CancellationToken cancellationToken)
+    internal sealed class Parser(SemanticModel semanticModel, KnownSymbols known, CancellationToken cancellationToken)
     {
-        private const string ParsableName = "Microsoft.Kiota.Abstractions.Serialization.IParsable";
-        private const string ParseNodeName = "Microsoft.Kiota.Abstractions.Serialization.IParseNode";
-        private const string AdditionalDataHolderName = "Microsoft.Kiota.Abstractions.Serialization.IAdditionalDataHolder";
-        private const string ComposedTypeWrapperName = "Microsoft.Kiota.Abstractions.Serialization.IComposedTypeWrapper";
-        private const string UntypedNodeName = "Microsoft.Kiota.Abstractions.Serialization.UntypedNode";
-
-        /// <summary>The runtime the readers call into; without it in the compilation nothing is generated.</summary>
-        public const string JsonElementParsableName = "HoneyHive.Kiota.Serialization.IJsonElementParsable";
-
         private static readonly Dictionary<string, ValueKind> ScalarGetters = new()
         {
             ["GetStringValue"] = ValueKind.String,
@@ -43,21 +42,18 @@ public sealed partial class ModelReaderGenerator
             ["GetDateTimeOffsetValue"] = ValueKind.DateTimeOffset,
         };
 
-        private readonly Compilation _compilation = semanticModel.Compilation;
-
         /// <summary>The model's spec, or null when the class is not a Kiota model this generator is for.</summary>
         public ModelSpec? Parse(ClassDeclarationSyntax declaration)
         {
             if (semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type
-                || _compilation.GetTypeByMetadataName(JsonElementParsableName) is not { } readerInterface
-                || !Implements(type, ParsableName)
+                || !KnownSymbols.Implements(type, known.Parsable)
                 || FindMethod(declaration, "GetFieldDeserializers") is not { } deserializers)
             {
                 return null;
             }
 
-            // A model someone already reads by hand (or a partial declared twice) is left alone.
-            if (type.AllInterfaces.Contains(readerInterface, SymbolEqualityComparer.Default))
+            // A model someone already reads by hand is left alone.
+            if (type.Interfaces.Contains(known.JsonElementParsable!, SymbolEqualityComparer.Default))
             {
                 return null;
             }
@@ -68,8 +64,11 @@ public sealed partial class ModelReaderGenerator
             var containingTypes = new EquatableArray<string>(containing ?? ImmutableArray<string>.Empty);
             var hintName = string.Join(".", new[] { ns }.Concat(containingTypes).Concat(new[] { type.Name }).Where(part => part.Length > 0)) + ".JsonReader.g.cs";
             var location = declaration.Identifier.GetLocation();
+            var usings = new SortedSet<string>(System.StringComparer.Ordinal);
+            AddUsings(declaration, usings);
+            var readerName = UniqueName(type, "ReadJsonProperty");
             ModelSpec Skip(string reason) => new(
-                ns, containingTypes, type.Name, fullName, hintName, false, false, default, default,
+                ns, containingTypes, type.Name, fullName, hintName, default, readerName, false, false, default, null,
                 DiagnosticInfo.Create(DiagnosticDescriptors.ModelSkipped, location, type.Name, reason));
 
             // Kiota nests the wrappers of inline composed types in their model's (partial) class.
@@ -84,29 +83,18 @@ public sealed partial class ModelReaderGenerator
             }
 
             var factory = FindMethod(declaration, "CreateFromDiscriminatorValue");
-            if (Implements(type, ComposedTypeWrapperName))
+            if (KnownSymbols.Implements(type, known.ComposedTypeWrapper))
             {
-                return ParseComposed(factory, deserializers) is { } members
-                    ? new ModelSpec(ns, containingTypes, type.Name, fullName, hintName, false, false, default, new EquatableArray<ComposedMemberSpec>(members), null)
-                    : Skip("a composed type other than a choice of scalars");
+                var (composed, reason) = ParseComposed(type, factory, deserializers);
+                return composed is null
+                    ? Skip(reason!)
+                    : new ModelSpec(ns, containingTypes, type.Name, fullName, hintName, Sorted(usings), readerName, false, false, default, composed, null);
             }
 
             var properties = ImmutableArray.CreateBuilder<PropertySpec>();
-            if (DictionaryEntries(deserializers) is not { } entries)
+            if (ParseEntries(type, deserializers, semanticModel, properties, usings) is { } problem)
             {
-                return Skip("GetFieldDeserializers is not a plain dictionary of its own properties (a derived model?)");
-            }
-
-            foreach (var entry in entries)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (property, reason) = ParseEntry(entry);
-                if (property is null)
-                {
-                    return Skip(reason!);
-                }
-
-                properties.Add(property);
+                return Skip(problem);
             }
 
             return new ModelSpec(
@@ -115,11 +103,73 @@ public sealed partial class ModelReaderGenerator
                 type.Name,
                 fullName,
                 hintName,
-                Implements(type, AdditionalDataHolderName),
+                Sorted(usings),
+                readerName,
+                KnownSymbols.Implements(type, known.AdditionalDataHolder),
                 factory is not null && IsPlainFactory(factory),
                 new EquatableArray<PropertySpec>(properties.ToImmutable()),
-                default,
+                null,
                 null);
+        }
+
+        // The entries of a GetFieldDeserializers, a base class's first when it starts from base.GetFieldDeserializers();
+        // null, or why not.
+        private string? ParseEntries(INamedTypeSymbol type, MethodDeclarationSyntax deserializers, SemanticModel model, ImmutableArray<PropertySpec>.Builder properties, SortedSet<string> usings)
+        {
+            if (DictionaryEntries(deserializers) is not { } dictionary)
+            {
+                return "GetFieldDeserializers is not a dictionary of its properties";
+            }
+
+            if (dictionary.FromBase)
+            {
+                // Kiota's allOf: "new Dictionary<…>(base.GetFieldDeserializers()) { own entries }".
+                if (type.BaseType is not { } baseType || BaseDeserializers(baseType) is not { } baseDeclaration)
+                {
+                    return $"its base class '{type.BaseType?.Name}' is not a Kiota model declared in this compilation";
+                }
+
+                AddUsings(baseDeclaration, usings);
+                var baseModel = model.Compilation.GetSemanticModel(baseDeclaration.SyntaxTree);
+                if (ParseEntries(baseType, FindMethod(baseDeclaration, "GetFieldDeserializers")!, baseModel, properties, usings) is { } problem)
+                {
+                    return problem;
+                }
+            }
+
+            foreach (var entry in dictionary.Entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (property, reason) = ParseEntry(entry, model);
+                if (property is null)
+                {
+                    return reason;
+                }
+
+                // A derived model's entry replaces its base's (Kiota's dictionary would reject a repeat; be safe).
+                properties.RemoveAll(p => p.JsonName == property.JsonName);
+                properties.Add(property);
+            }
+
+            return null;
+        }
+
+        private ClassDeclarationSyntax? BaseDeserializers(INamedTypeSymbol baseType)
+        {
+            if (!KnownSymbols.Implements(baseType, known.Parsable))
+            {
+                return null;
+            }
+
+            foreach (var reference in baseType.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax declaration && FindMethod(declaration, "GetFieldDeserializers") is not null)
+                {
+                    return declaration;
+                }
+            }
+
+            return null;
         }
 
         // The names of the classes the type is nested in, outermost first; null when one of them is not a
@@ -142,14 +192,27 @@ public sealed partial class ModelReaderGenerator
             return names.ToImmutable();
         }
 
-        // The { "json_name", n => { Property = n.GetXValue(); } } elements of "return new Dictionary<…> { … };",
-        // or null when the method is anything else (Kiota's derived models pass the base's dictionary in).
-        private static IReadOnlyList<InitializerExpressionSyntax>? DictionaryEntries(MethodDeclarationSyntax method)
+        private sealed record Dictionary(IReadOnlyList<InitializerExpressionSyntax> Entries, bool FromBase);
+
+        // The { "json_name", n => … } elements of "return new Dictionary<…> { … };" (or of
+        // "new Dictionary<…>(base.GetFieldDeserializers()) { … }"); null when the method is anything else.
+        private static Dictionary? DictionaryEntries(MethodDeclarationSyntax method)
         {
             var returned = method.Body?.Statements.Count == 1 && method.Body.Statements[0] is ReturnStatementSyntax ret
                 ? ret.Expression
                 : method.ExpressionBody?.Expression;
-            if (returned is not ObjectCreationExpressionSyntax creation || creation.ArgumentList?.Arguments.Count > 0)
+            if (returned is not ObjectCreationExpressionSyntax creation)
+            {
+                return null;
+            }
+
+            var arguments = creation.ArgumentList?.Arguments ?? default;
+            var fromBase = arguments.Count == 1 && arguments[0].Expression is InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax, Name.Identifier.Text: "GetFieldDeserializers" },
+                ArgumentList.Arguments.Count: 0,
+            };
+            if (arguments.Count > 0 && !fromBase)
             {
                 return null;
             }
@@ -166,10 +229,10 @@ public sealed partial class ModelReaderGenerator
                 entries.Add(pair);
             }
 
-            return entries;
+            return new Dictionary(entries, fromBase);
         }
 
-        private (PropertySpec? Property, string? Reason) ParseEntry(InitializerExpressionSyntax entry)
+        private (PropertySpec? Property, string? Reason) ParseEntry(InitializerExpressionSyntax entry, SemanticModel model)
         {
             if (entry.Expressions[0] is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } key)
             {
@@ -177,15 +240,44 @@ public sealed partial class ModelReaderGenerator
             }
 
             var jsonName = key.Token.ValueText;
-            var assignment = entry.Expressions[1] switch
+            if (entry.Expressions[1] is not SimpleLambdaExpressionSyntax lambda)
             {
-                SimpleLambdaExpressionSyntax { Block: { } block } => Single(block) is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax a } ? a : null,
-                SimpleLambdaExpressionSyntax { ExpressionBody: AssignmentExpressionSyntax a } => a,
+                return (null, $"the deserializer of \"{jsonName}\" is not a lambda");
+            }
+
+            if (Direct(jsonName, lambda, model) is { } direct)
+            {
+                return (direct, null);
+            }
+
+            // Anything else Kiota writes runs as Kiota wrote it, against the library's parse node.
+            var parameter = lambda.Parameter.Identifier.ValueText;
+            if (parameter is NameParameter or ValueParameter)
+            {
+                return (null, $"the deserializer of \"{jsonName}\" names its parameter '{parameter}'");
+            }
+
+            var statements = lambda switch
+            {
+                { Block: { } block } => block.Statements.Select(statement => statement.ToString()),
+                { ExpressionBody: { } expression } => new[] { expression + ";" },
+                _ => Enumerable.Empty<string>(),
+            };
+            return (new PropertySpec(jsonName, string.Empty, ValueKind.Replay, null, null, default, parameter, new EquatableArray<string>(statements.ToImmutableArray())), null);
+        }
+
+        // The typed read of "n => { Property = n.GetXValue(); }", when the generator knows the call; else null.
+        private PropertySpec? Direct(string jsonName, SimpleLambdaExpressionSyntax lambda, SemanticModel model)
+        {
+            var assignment = lambda switch
+            {
+                { Block: { } block } => Single(block) is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax a } ? a : null,
+                { ExpressionBody: AssignmentExpressionSyntax a } => a,
                 _ => null,
             };
             if (assignment is null || assignment.Kind() != SyntaxKind.SimpleAssignmentExpression)
             {
-                return (null, $"the deserializer of \"{jsonName}\" is not a single property assignment");
+                return null;
             }
 
             var propertyName = assignment.Left switch
@@ -194,9 +286,9 @@ public sealed partial class ModelReaderGenerator
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.Text,
                 _ => null,
             };
-            if (propertyName is null)
+            if (propertyName is null || model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not IPropertySymbol)
             {
-                return (null, $"the deserializer of \"{jsonName}\" assigns something other than a property");
+                return null;
             }
 
             var value = assignment.Right;
@@ -206,61 +298,57 @@ public sealed partial class ModelReaderGenerator
                 // Kiota's "n.GetCollectionOf…<T>()?.AsList()".
                 if (access.WhenNotNull is not InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.Text: "AsList" or "ToList" } })
                 {
-                    return (null, $"the deserializer of \"{jsonName}\" converts a collection in a way the generator does not know");
+                    return null;
                 }
 
                 value = access.Expression;
                 isList = true;
             }
 
-            if (value is not InvocationExpressionSyntax invocation
-                || semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+            if (value is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } } invocation
+                || receiver.Identifier.ValueText != lambda.Parameter.Identifier.ValueText
+                || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
                 || !IsParseNodeMember(method))
             {
-                return (null, $"the deserializer of \"{jsonName}\" does not call Kiota's IParseNode");
+                return null;
             }
 
             var typeArgument = method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
             var typeName = typeArgument?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             PropertySpec Spec(ValueKind kind, string? type = null, string? factory = null, EquatableArray<EnumMemberSpec> members = default) =>
                 new(jsonName, propertyName, kind, type, factory, members);
-            (PropertySpec?, string?) Unsupported() => (null, $"\"{jsonName}\" is read with {method.Name}{(typeArgument is null ? string.Empty : "<" + typeArgument.Name + ">")}, which the generator does not read");
 
             switch (method.Name)
             {
                 case var scalar when !isList && ScalarGetters.TryGetValue(scalar, out var kind):
-                    return (Spec(kind), null);
+                    return Spec(kind);
                 case "GetEnumValue" when !isList && typeArgument is { TypeKind: TypeKind.Enum }:
-                    return (Spec(ValueKind.Enum, typeName, members: EnumMembers(typeArgument)), null);
+                    return Spec(ValueKind.Enum, typeName, members: EnumMembers(typeArgument));
                 case "GetCollectionOfPrimitiveValues" when isList && typeArgument?.SpecialType == SpecialType.System_String:
-                    return (Spec(ValueKind.StringList), null);
+                    return Spec(ValueKind.StringList);
                 case "GetCollectionOfPrimitiveValues" when isList && typeArgument is not null:
-                    return (Spec(ValueKind.PrimitiveList, typeName), null);
+                    return Spec(ValueKind.PrimitiveList, typeName);
                 case "GetCollectionOfEnumValues" when isList && typeArgument is { TypeKind: TypeKind.Enum }:
-                    return (Spec(ValueKind.EnumList, typeName), null);
+                    return Spec(ValueKind.EnumList, typeName);
                 case "GetObjectValue" when !isList && typeArgument is not null:
-                    if (typeArgument.ToDisplayString() == UntypedNodeName)
+                    if (SymbolEqualityComparer.Default.Equals(typeArgument, known.UntypedNode))
                     {
-                        return (Spec(ValueKind.Untyped), null);
+                        return Spec(ValueKind.Untyped);
                     }
 
-                    return FactoryOf(invocation, typeArgument) is { } objectFactory
-                        ? (Spec(ValueKind.Object, typeName, objectFactory), null)
-                        : Unsupported();
-                case "GetCollectionOfObjectValues" when isList && typeArgument is not null && typeArgument.ToDisplayString() != UntypedNodeName:
-                    return FactoryOf(invocation, typeArgument) is { } listFactory
-                        ? (Spec(ValueKind.ObjectList, typeName, listFactory), null)
-                        : Unsupported();
+                    return FactoryOf(invocation, typeArgument, model) is { } objectFactory ? Spec(ValueKind.Object, typeName, objectFactory) : null;
+                case "GetCollectionOfObjectValues" when isList && typeArgument is not null && !SymbolEqualityComparer.Default.Equals(typeArgument, known.UntypedNode):
+                    return FactoryOf(invocation, typeArgument, model) is { } listFactory ? Spec(ValueKind.ObjectList, typeName, listFactory) : null;
                 default:
-                    return Unsupported();
+                    return null;
             }
         }
 
         // A plain enum's values with their wire names, as Kiota reads them (the EnumMember value, else the
         // name); none for a flags enum, whose comma-separated values the runtime reads.
-        private static EquatableArray<EnumMemberSpec> EnumMembers(ITypeSymbol type)
+        private EquatableArray<EnumMemberSpec> EnumMembers(ITypeSymbol type)
         {
-            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute"))
+            if (KnownSymbols.HasAttribute(type, known.FlagsAttribute))
             {
                 return default;
             }
@@ -269,7 +357,7 @@ public sealed partial class ModelReaderGenerator
             foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
             {
                 var wireName = field.GetAttributes()
-                    .Where(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.Serialization.EnumMemberAttribute")
+                    .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.EnumMemberAttribute))
                     .SelectMany(a => a.NamedArguments)
                     .Where(argument => argument.Key == "Value")
                     .Select(argument => argument.Value.Value as string)
@@ -281,10 +369,10 @@ public sealed partial class ModelReaderGenerator
         }
 
         // The factory argument, when it is the model's own CreateFromDiscriminatorValue (as Kiota always emits).
-        private string? FactoryOf(InvocationExpressionSyntax invocation, ITypeSymbol model)
+        private string? FactoryOf(InvocationExpressionSyntax invocation, ITypeSymbol model, SemanticModel semantic)
         {
             if (invocation.ArgumentList.Arguments.Count != 1
-                || semanticModel.GetSymbolInfo(invocation.ArgumentList.Arguments[0].Expression, cancellationToken).Symbol is not IMethodSymbol { Name: "CreateFromDiscriminatorValue", IsStatic: true } factory
+                || semantic.GetSymbolInfo(invocation.ArgumentList.Arguments[0].Expression, cancellationToken).Symbol is not IMethodSymbol { Name: "CreateFromDiscriminatorValue", IsStatic: true } factory
                 || !SymbolEqualityComparer.Default.Equals(factory.ContainingType, model))
             {
                 return null;
@@ -293,34 +381,121 @@ public sealed partial class ModelReaderGenerator
             return model.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".CreateFromDiscriminatorValue";
         }
 
-        // Kiota's composed type of scalars: "if(parseNode.GetDoubleValue() is double doubleValue) { result.Double = doubleValue; }
-        // else if(parseNode.GetStringValue() is string stringValue) { … }", and an empty GetFieldDeserializers.
-        private ImmutableArray<ComposedMemberSpec>? ParseComposed(MethodDeclarationSyntax? factory, MethodDeclarationSyntax deserializers)
+        // A Kiota composed type: its factory tries scalar branches ("if(parseNode.GetDoubleValue() is double
+        // doubleValue) { result.Double = doubleValue; }"), creates models by discriminator, or reads collections; its
+        // GetFieldDeserializers hands an object to the model branch the factory created ("if(Cat != null) { return
+        // Cat.GetFieldDeserializers(); }") or to all of them (MergeDeserializersForIntersectionWrapper).
+        private (ComposedSpec? Spec, string? Reason) ParseComposed(INamedTypeSymbol type, MethodDeclarationSyntax? factory, MethodDeclarationSyntax deserializers)
         {
-            if (factory?.Body is null || DictionaryEntries(deserializers) is not { Count: 0 })
+            if (factory?.Body is null)
             {
-                return null;
+                return (null, "a composed type without a CreateFromDiscriminatorValue body");
             }
 
-            var members = ImmutableArray.CreateBuilder<ComposedMemberSpec>();
-            var branch = factory.Body.Statements.OfType<IfStatementSyntax>().FirstOrDefault(statement => !IsGuard(statement));
-            while (branch is not null)
+            var scalars = ImmutableArray.CreateBuilder<ComposedMemberSpec>();
+            var others = false;
+            foreach (var statement in factory.Body.Statements.OfType<IfStatementSyntax>().Where(statement => !IsGuard(statement)))
             {
-                if (branch.Condition is not IsPatternExpressionSyntax { Expression: InvocationExpressionSyntax call, Pattern: DeclarationPatternSyntax }
-                    || semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol getter
-                    || !IsParseNodeMember(getter)
-                    || !ScalarGetters.TryGetValue(getter.Name, out var kind)
-                    || AssignedMember(branch.Statement) is not { } property)
+                for (var branch = statement; branch is not null; branch = branch.Else?.Statement as IfStatementSyntax)
+                {
+                    if (branch.Condition is IsPatternExpressionSyntax { Expression: InvocationExpressionSyntax call, Pattern: DeclarationPatternSyntax }
+                        && semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol getter
+                        && IsParseNodeMember(getter)
+                        && ScalarGetters.TryGetValue(getter.Name, out var kind)
+                        && AssignedMember(branch.Statement) is { } property)
+                    {
+                        scalars.Add(new ComposedMemberSpec(kind, property));
+                    }
+                    else
+                    {
+                        others = true;
+                    }
+                }
+            }
+
+            if (ComposedObjects(type, deserializers) is not { } objects)
+            {
+                return (null, "a composed type whose GetFieldDeserializers the generator does not know");
+            }
+
+            return (new ComposedSpec(
+                new EquatableArray<ComposedMemberSpec>(scalars.ToImmutable()),
+                new EquatableArray<ComposedObjectSpec>(objects.Members),
+                objects.Intersection,
+                others,
+                UniqueName(type, "TryReadJson")), null);
+        }
+
+        private sealed record ObjectBranches(ImmutableArray<ComposedObjectSpec> Members, bool Intersection);
+
+        private ObjectBranches? ComposedObjects(INamedTypeSymbol type, MethodDeclarationSyntax deserializers)
+        {
+            var members = ImmutableArray.CreateBuilder<ComposedObjectSpec>();
+            var intersection = false;
+            var statements = deserializers.Body?.Statements ?? default;
+            for (var i = 0; i < statements.Count; i++)
+            {
+                var statement = statements[i];
+                if (i == statements.Count - 1)
+                {
+                    // "return new Dictionary<string, Action<IParseNode>>();"
+                    return statement is ReturnStatementSyntax { Expression: ObjectCreationExpressionSyntax { Initializer: null or { Expressions.Count: 0 } } }
+                        ? new ObjectBranches(members.ToImmutable(), intersection)
+                        : null;
+                }
+
+                for (var branch = statement as IfStatementSyntax; branch is not null; branch = branch.Else?.Statement as IfStatementSyntax)
+                {
+                    var returned = (branch.Statement is BlockSyntax block ? Single(block) : branch.Statement) as ReturnStatementSyntax;
+                    switch (returned?.Expression)
+                    {
+                        // "return Cat.GetFieldDeserializers();"
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax member, Name.Identifier.Text: "GetFieldDeserializers" } }:
+                            if (Branch(type, member.Identifier.ValueText) is not { } spec)
+                            {
+                                return null;
+                            }
+
+                            members.Add(spec);
+                            break;
+
+                        // "return ParseNodeHelper.MergeDeserializersForIntersectionWrapper(Bird, Fish);"
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "MergeDeserializersForIntersectionWrapper" } } merge:
+                            intersection = true;
+                            foreach (var argument in merge.ArgumentList.Arguments)
+                            {
+                                if (argument.Expression is not IdentifierNameSyntax name || Branch(type, name.Identifier.ValueText) is not { } mergedSpec)
+                                {
+                                    return null;
+                                }
+
+                                members.Add(mergedSpec);
+                            }
+
+                            break;
+                        default:
+                            return null;
+                    }
+
+                    if (branch.Else is { Statement: not IfStatementSyntax })
+                    {
+                        return null;
+                    }
+                }
+
+                if (statement is not IfStatementSyntax)
                 {
                     return null;
                 }
-
-                members.Add(new ComposedMemberSpec(kind, property));
-                branch = branch.Else?.Statement as IfStatementSyntax;
             }
 
-            return members.Count > 0 ? members.ToImmutable() : null;
+            return null;
         }
+
+        private static ComposedObjectSpec? Branch(INamedTypeSymbol type, string propertyName) =>
+            type.GetMembers(propertyName).OfType<IPropertySymbol>().FirstOrDefault() is { Type: INamedTypeSymbol { TypeKind: TypeKind.Class } model }
+                ? new ComposedObjectSpec(propertyName, model.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                : null;
 
         // "result.Property = value;" as the branch's only statement.
         private static string? AssignedMember(StatementSyntax statement) =>
@@ -360,11 +535,45 @@ public sealed partial class ModelReaderGenerator
 
         private static StatementSyntax? Single(BlockSyntax block) => block.Statements.Count == 1 ? block.Statements[0] : null;
 
-        private bool IsParseNodeMember(IMethodSymbol method) =>
-            method.ContainingType.ToDisplayString() == ParseNodeName || Implements(method.ContainingType, ParseNodeName);
+        private bool IsParseNodeMember(IMethodSymbol method) => KnownSymbols.Implements(method.ContainingType, known.ParseNode);
 
-        private static bool Implements(ITypeSymbol type, string interfaceName) =>
-            type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceName);
+        // A member name for generated code that no member of the type or its bases already has.
+        private static string UniqueName(INamedTypeSymbol type, string name)
+        {
+            for (var suffix = 0; ; suffix++)
+            {
+                var candidate = suffix == 0 ? name : name + suffix;
+                var taken = false;
+                for (var current = type; current is not null && !taken; current = current.BaseType)
+                {
+                    taken = current.GetMembers(candidate).Any(member => SymbolEqualityComparer.Default.Equals(current, type) || member.DeclaredAccessibility != Accessibility.Private)
+                        || current.GetTypeMembers(candidate).Length > 0;
+                }
+
+                if (!taken)
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        private static void AddUsings(ClassDeclarationSyntax declaration, SortedSet<string> usings)
+        {
+            foreach (var directive in declaration.Ancestors().SelectMany(static node => node switch
+            {
+                CompilationUnitSyntax unit => unit.Usings,
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                _ => default,
+            }))
+            {
+                if (directive.GlobalKeyword.IsKind(SyntaxKind.None))
+                {
+                    usings.Add(directive.WithoutTrivia().ToString());
+                }
+            }
+        }
+
+        private static EquatableArray<string> Sorted(SortedSet<string> usings) => new(usings.ToImmutableArray());
 
         private static MethodDeclarationSyntax? FindMethod(ClassDeclarationSyntax declaration, string name) =>
             declaration.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == name);

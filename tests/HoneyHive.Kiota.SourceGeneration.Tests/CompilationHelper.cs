@@ -57,10 +57,14 @@ internal static class CompilationHelper
             .Select(path => (Path.GetFileName(path), File.ReadAllText(path)))
             .ToList();
 
-    public static CSharpCompilation Compile(IEnumerable<(string Name, string Text)> sources, string assemblyName = "Models") =>
+    /// <summary>The assembly attribute by which a project asks for readers.</summary>
+    public const string OptIn = "[assembly: HoneyHive.Kiota.Serialization.GenerateKiotaJsonReaders]";
+
+    /// <summary>Compiles the sources; unless <paramref name="optIn"/> is false, the assembly asks for readers.</summary>
+    public static CSharpCompilation Compile(IEnumerable<(string Name, string Text)> sources, string assemblyName = "Models", bool optIn = true) =>
         CSharpCompilation.Create(
             assemblyName,
-            sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, path: source.Name)),
+            (optIn ? sources.Append((Name: "OptIn.cs", Text: OptIn)) : sources).Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, path: source.Name)),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 // The repository's models are compiled again beside HoneyHive.Kiota.dll, which holds them too:

@@ -46,4 +46,43 @@ public class IncrementalTests
         Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Contains("\"path\"u8", result.GeneratedSources.Single(s => s.HintName == "HoneyHive.Kiota.Models.EventFilter.JsonReader.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheSpecsHoldNoSymbolsSyntaxOrCompilation()
+    {
+        // A spec that held a symbol would compare unequal on every compilation and defeat the caching above.
+        var result = CompilationHelper.Driver().RunGenerators(CompilationHelper.Compile(CompilationHelper.KiotaModels())).GetRunResult().Results.Single();
+        var specs = result.TrackedSteps[ModelReaderGenerator.ModelsStep].SelectMany(step => step.Outputs).Select(output => output.Value).ToList();
+
+        Assert.NotEmpty(specs);
+        foreach (var spec in specs)
+        {
+            AssertHoldsNoCompilationState(spec, spec.GetType().Name, depth: 0);
+        }
+    }
+
+    private static void AssertHoldsNoCompilationState(object? value, string path, int depth)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || depth > 8)
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel or SyntaxTree, $"{path} holds a {value.GetType().Name}");
+        if (value is System.Collections.IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                AssertHoldsNoCompilationState(item, $"{path}[{i++}]", depth + 1);
+            }
+
+            return;
+        }
+
+        foreach (var property in value.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+        {
+            AssertHoldsNoCompilationState(property.GetValue(value), $"{path}.{property.Name}", depth + 1);
+        }
+    }
 }

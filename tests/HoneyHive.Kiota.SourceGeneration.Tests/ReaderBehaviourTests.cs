@@ -13,6 +13,7 @@ public class ReaderBehaviourTests
 
         namespace Shapes;
 
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class Lists : IAdditionalDataHolder, IParsable
         {
             public IDictionary<string, object> AdditionalData { get; set; } = new Dictionary<string, object>();

@@ -1,6 +1,7 @@
 namespace HoneyHive.Kiota.SourceGeneration.Model;
 
-/// <summary>How a property's JSON value is read: one per Kiota parse-node call the generator understands.</summary>
+/// <summary>How a property's JSON value is read: one per Kiota parse-node call the generator reads directly,
+/// and <see cref="Replay"/> for every other call, which runs Kiota's own statement against the library's parse node.</summary>
 internal enum ValueKind
 {
     String,
@@ -19,4 +20,5 @@ internal enum ValueKind
     Untyped,
     Object,
     ObjectList,
+    Replay,
 }

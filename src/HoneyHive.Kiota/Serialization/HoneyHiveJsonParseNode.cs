@@ -131,7 +131,9 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
             var node = new HoneyHiveJsonParseNode(item);
             var read = PrimitiveOf<T>(node);
             value = read is null ? default! : (T)read;
-            return read is not null && !node.DidNotFit;
+
+            // A JSON null item is a null item where the list can hold one, as in Kiota's node.
+            return read is not null ? !node.DidNotFit : item.ValueKind == JsonValueKind.Null && default(T) is null;
         })!;
 
     /// <inheritdoc />
@@ -165,8 +167,9 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         }
 
         // A whole body that is an array, a string or null where an object was promised would otherwise
-        // read as an empty model: a pager would take it for an empty last page and stop, silently.
-        return typeof(T) == typeof(UntypedNode) || Element.ValueKind == JsonValueKind.Object
+        // read as an empty model: a pager would take it for an empty last page and stop, silently. A composed
+        // type (oneOf/anyOf) may be a scalar or an array, which its factory reads.
+        return typeof(T) == typeof(UntypedNode) || typeof(IComposedTypeWrapper).IsAssignableFrom(typeof(T)) || Element.ValueKind == JsonValueKind.Object
             ? FromRoot(() => ReadObject(factory))
             : throw WrongRoot("an object");
     }
@@ -271,7 +274,15 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         // The compile-time reader knows nothing of the hooks, which Kiota passes to every child node.
         if (item is IJsonElementParsable fast && OnBeforeAssignFieldValues is null && OnAfterAssignFieldValues is null)
         {
-            fast.ReadFrom(Element);
+            // False when no branch of a composed type took the object: the caller keeps it.
+            if (fast.ReadFrom(Element))
+            {
+                Note(true);
+            }
+            else
+            {
+                _fit = Fit.DoesNotFit;
+            }
         }
         else
         {
@@ -342,12 +353,14 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
 
     private static object? PrimitiveOf<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(HoneyHiveJsonParseNode node)
     {
-        if (PrimitiveValues.TryRead(typeof(T), node, out var value))
+        // Kiota generates lists of nullable items (List<double?>, List<Date?>).
+        var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        if (PrimitiveValues.TryRead(type, node, out var value))
         {
             return value;
         }
 
-        return typeof(T).IsEnum && node.GetStringValue() is { Length: > 0 } raw ? EnumHelpers.GetEnumValue(typeof(T), raw) : null;
+        return type.IsEnum && node.GetStringValue() is { Length: > 0 } raw ? EnumHelpers.GetEnumValue(typeof(T), raw) : null;
     }
 
     private bool IsNumber => Element.ValueKind == JsonValueKind.Number;

@@ -16,8 +16,16 @@ namespace HoneyHive.Kiota.Serialization;
 /// </remarks>
 public interface IJsonElementParsable : IParsable
 {
-    /// <summary>Assigns the model's properties from a JSON value; values of an unexpected JSON type
+    /// <summary>Assigns the model's properties from a JSON object; values of an unexpected JSON type
     /// are kept in the model's additional data instead of throwing.</summary>
-    /// <param name="element">The JSON value; anything other than an object leaves the model empty.</param>
-    void ReadFrom(JsonElement element);
+    /// <param name="element">The JSON value.</param>
+    /// <returns>Whether the value fitted the model: false for anything but an object, and for an object that
+    /// none of a composed type's branches took.</returns>
+    bool ReadFrom(JsonElement element);
+
+    /// <summary>Assigns one property, as <see cref="ReadFrom"/> does for each of an object's properties.</summary>
+    /// <param name="utf8Name">The property's name as UTF-8.</param>
+    /// <param name="json">Its value.</param>
+    /// <returns>False when the model does not describe the name or the value does not fit (the caller then keeps it).</returns>
+    bool ReadProperty(ReadOnlySpan<byte> utf8Name, JsonElement json);
 }

@@ -156,10 +156,10 @@ public static class JsonElementReader
         return result is not null || value.ValueKind == JsonValueKind.Null;
     }
 
-    /// <summary>Reads an array of strings.</summary>
+    /// <summary>Reads an array of strings; a JSON null item is a null item, as Kiota reads it.</summary>
     /// <param name="value">The JSON value.</param>
     /// <param name="result">The strings, or null for JSON null.</param>
-    /// <returns>Whether the value was null or an array holding only strings.</returns>
+    /// <returns>Whether the value was null or an array holding only strings and nulls.</returns>
     public static bool TryGetStringList(JsonElement value, out List<string>? result)
     {
         result = null;
@@ -171,6 +171,12 @@ public static class JsonElementReader
         var items = new List<string>(value.GetArrayLength());
         foreach (var item in value.EnumerateArray())
         {
+            if (item.ValueKind == JsonValueKind.Null)
+            {
+                items.Add(null!);
+                continue;
+            }
+
             if (item.ValueKind != JsonValueKind.String || Decode(item) is not { } text)
             {
                 return false;
@@ -385,6 +391,111 @@ public static class JsonElementReader
     {
         ArgumentNullException.ThrowIfNull(model);
         new HoneyHiveJsonParseNode(element).AssignFieldValues(model);
+    }
+
+    /// <summary>A parse node over one property's value, for a generated reader that runs Kiota's own statement.</summary>
+    /// <param name="value">The JSON value.</param>
+    /// <returns>The library's parse node, which notes whether what it was asked for fitted the JSON.</returns>
+    public static HoneyHiveJsonParseNode NodeFor(JsonElement value) => new(value);
+
+    /// <summary>Whether what a generated reader asked of <paramref name="node"/> fitted its JSON.</summary>
+    /// <param name="node">A node from <see cref="NodeFor"/>.</param>
+    /// <returns>False when the value did not fit; the reader then keeps the raw value.</returns>
+    public static bool Fitted(HoneyHiveJsonParseNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return !node.DidNotFit;
+    }
+
+    /// <summary>Reads a JSON object into a model a composed type's factory created: through its compile-time
+    /// reader, else through its field deserializers.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="element">The JSON object.</param>
+    /// <returns>Whether the object fitted the model.</returns>
+    public static bool ReadInto(IParsable model, JsonElement element)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model is IJsonElementParsable reader)
+        {
+            return reader.ReadFrom(element);
+        }
+
+        new HoneyHiveJsonParseNode(element).AssignFieldValues(model);
+        return element.ValueKind == JsonValueKind.Object;
+    }
+
+    /// <summary>Creates a model through its Kiota factory and reads a JSON object into it.</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="element">The JSON object.</param>
+    /// <param name="factory">The model's <c>CreateFromDiscriminatorValue</c>.</param>
+    /// <returns>The model, or null when the JSON did not fit it.</returns>
+    public static T? ReadNew<T>(JsonElement element, ParsableFactory<T> factory) where T : class, IParsable =>
+        TryGetObject(element, factory, out var model) ? model : null;
+
+    /// <summary>Reads a JSON object into every model of an <c>anyOf</c> composed type, each property to the first
+    /// model that describes it (Kiota's merged deserializers); what none describes is kept by the first model that
+    /// keeps additional data.</summary>
+    /// <param name="element">The JSON object.</param>
+    /// <param name="models">The composed type's models, in Kiota's order; null entries are skipped.</param>
+    /// <returns>Whether the value was an object.</returns>
+    public static bool ReadIntersection(JsonElement element, params IParsable?[] models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = NameOf(property);
+            var taken = false;
+            foreach (var model in models)
+            {
+                if (ReadPropertyInto(model, name, property.Value))
+                {
+                    taken = true;
+                    break;
+                }
+            }
+
+            if (!taken && Array.Find(models, static m => m is IAdditionalDataHolder) is IAdditionalDataHolder holder)
+            {
+                KeepAdditional(holder, property);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Offers one property to a model: its compile-time reader, else its field deserializers.</summary>
+    /// <param name="model">The model, or null (nothing is read).</param>
+    /// <param name="utf8Name">The property's name as UTF-8.</param>
+    /// <param name="json">The value.</param>
+    /// <returns>Whether the model described the name and the value fitted.</returns>
+    public static bool ReadPropertyInto(IParsable? model, ReadOnlySpan<byte> utf8Name, JsonElement json)
+    {
+        switch (model)
+        {
+            case null:
+                return false;
+            case IJsonElementParsable reader:
+                return reader.ReadProperty(utf8Name, json);
+            default:
+                if (!model.GetFieldDeserializers().TryGetValue(Encoding.UTF8.GetString(utf8Name), out var deserialize))
+                {
+                    return false;
+                }
+
+                if (json.ValueKind == JsonValueKind.Null)
+                {
+                    return true;
+                }
+
+                var node = new HoneyHiveJsonParseNode(json);
+                deserialize(node);
+                return !node.DidNotFit;
+        }
     }
 
     /// <summary>Keeps a property the model does not describe, or whose value did not fit, in its additional data.</summary>
