@@ -198,7 +198,9 @@ public sealed class LivePagingTests
         // 22 events now: page 5 holds the last two originals. Page 2's total made it worth fetching ahead at
         // once; it is dropped with the other pages ahead when page 3 is fetched again, and asked for anew.
         Assert.Equal(2, gate.RequestsFor(5));
-        Assert.Equal(8, server.RequestsTo(Events));
+        // Counted where the client sends them: the dropped request for page 5 is cancelled, and the server
+        // sees it or not depending on how far it got (a full-suite run once counted 7 there).
+        Assert.Equal(8, gate.Pages.Count);
     }
 
     [Fact]
