@@ -15,7 +15,7 @@ public sealed class DemoCommandTests
         Assert.Contains(TableHeader, result.Out, StringComparison.Ordinal);
         Assert.Contains("in chunks of 500: 2,001 created, 0 failed", result.Out, StringComparison.Ordinal);
         Assert.Contains("3. export: all 2,001 events in 9 pages of up to 250, by type:", result.Out, StringComparison.Ordinal);
-        Assert.Equal("", result.Error);
+        Assert.Equal("", result.ErrorBesidesProgress);
     }
 
     [Fact]

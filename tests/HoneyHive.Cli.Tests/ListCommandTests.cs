@@ -19,7 +19,7 @@ public sealed class ListCommandTests
         Assert.Equal("model", Jsonl.String(lines[2], "event_type"));
         Assert.Equal("step 3", Jsonl.String(lines[2], "event_name"));
         Assert.Equal(0.02, lines[2].GetProperty("metadata").GetProperty("cost").GetDouble());
-        Assert.Equal("", result.Error);
+        Assert.Equal("", result.ErrorBesidesProgress);
         var request = Assert.Single(server.Fake.Requests);
         Assert.Equal(HttpMethod.Get, request.Method);
         Assert.StartsWith("/events?", request.PathAndQuery, StringComparison.Ordinal);

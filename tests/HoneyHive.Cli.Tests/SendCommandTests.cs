@@ -16,7 +16,7 @@ public sealed class SendCommandTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("5 events: 5 created, 0 failed", result.Out.Trim());
-        Assert.Equal("", result.Error);
+        Assert.Equal("", result.ErrorBesidesProgress);
         Assert.Equal(ids, server.Fake.Events.Select(e => (string?)e["event_id"]));
         Assert.Equal("sent s-3", (string?)server.Fake.Events[2]["event_name"]);
         Assert.Equal(EventFiles.Project, (string?)server.Fake.Events[2]["project_id"]);
