@@ -64,6 +64,10 @@ public sealed class ConformanceTests(ITestOutputHelper output)
                 output.WriteLine($"stock threw {count}x {ResultComparer.Shorten(reason)}");
             }
 
+            // Every failing case, for the report; the test output keeps the first ones.
+            var log = Path.Combine(Path.GetTempPath(), $"hh-kiota-conformance-{name}.log");
+            await File.WriteAllLinesAsync(log, [DescriptionFigures.Header, figures.Row(), .. failures]);
+            output.WriteLine($"every failing case: {log}");
             foreach (var failure in failures.Take(40))
             {
                 output.WriteLine(failure);

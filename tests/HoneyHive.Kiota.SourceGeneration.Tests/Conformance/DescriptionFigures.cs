@@ -37,12 +37,12 @@ internal sealed class DescriptionFigures(string name)
     public TimeSpan Elapsed { get; set; }
 
     public const string Header =
-        "| description | .cs files | models | readers | HHKG001 | scalars | enums | lists | nested models | wrapper props | untyped | wrapper classes | derived models | seeded cases | mutated cases | (a) kept raw | (a) stock read some | (b) stock loses | root not read | unexplained | stock throws | ours throws | time |\n" +
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+        "| description | .cs files | models | readers | HHKG001 | scalars | enums | lists | nested models | wrapper props | untyped | wrapper classes | derived models | seeded cases | mutated cases | (a) kept raw | (a) stock read some | (b) stock loses | root not read | neither keeps | unexplained | stock throws | ours throws | time |\n" +
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 
     public string Row() =>
         $"| {Name} | {SourceFiles} | {Models} | {Readers} | {SlowPath} | {PropertiesByKind[PropertyKind.Scalar]} | {PropertiesByKind[PropertyKind.Enum]} | {PropertiesByKind[PropertyKind.List]} | " +
         $"{PropertiesByKind[PropertyKind.Model]} | {PropertiesByKind[PropertyKind.Wrapper]} | {PropertiesByKind[PropertyKind.Untyped]} | {Wrappers} | {DerivedModels} | {SeededCases} | {MutatedCases} | " +
-        $"{Differences[DifferenceKind.KeptRaw]} | {Differences[DifferenceKind.KeptRawWhereStockReadSome]} | {Differences[DifferenceKind.StockLoses]} | {Differences[DifferenceKind.RootNotRead]} | {Differences[DifferenceKind.Unexplained]} | " +
+        $"{Differences[DifferenceKind.KeptRaw]} | {Differences[DifferenceKind.KeptRawWhereStockReadSome]} | {Differences[DifferenceKind.StockLoses]} | {Differences[DifferenceKind.RootNotRead]} | {Differences[DifferenceKind.NeitherKeeps]} | {Differences[DifferenceKind.Unexplained]} | " +
         $"{StockThrows} | {OursThrows} | {Elapsed.TotalSeconds:0.0} s |";
 }

@@ -16,9 +16,14 @@ internal enum DifferenceKind
     StockLoses,
 
     /// <summary>At the root, where there is no additional data to keep it in, ours returns null for JSON that does not fit
-    /// the model (not an object, or an object no branch of a oneOf takes); stock returns an empty model. Neither keeps the
-    /// value. Not one of the allowed kinds: a failure, counted apart so the figures show it.</summary>
+    /// the model (not an object, or an object no branch of a oneOf takes); stock returns a model, mostly an empty one
+    /// (then neither keeps the value). Not one of the allowed kinds: a failure, counted apart so the figures show it.</summary>
     RootNotRead,
+
+    /// <summary>Below the root, ours has null where stock has a model or list that holds nothing (an empty list for a
+    /// JSON null given to a oneOf with a list branch). Neither keeps the value. Not one of the allowed kinds: a
+    /// failure, counted apart.</summary>
+    NeitherKeeps,
 
     /// <summary>Anything else: a failure.</summary>
     Unexplained,

@@ -88,8 +88,7 @@ internal sealed class ModelCatalog
             var branches = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0).ToList();
 
             // Kiota's anyOf factory creates every model branch up front and merges their deserializers.
-            var empty = Create(type, Node("{}"));
-            var created = branches.Count(b => b.GetValue(empty) is not null);
+            var created = TryCreate(type, "{}") is { } empty ? branches.Count(b => b.GetValue(empty) is not null) : 0;
             return new ModelShape(type, true, created > 1, hasAdditionalData, [], branches, discriminator);
         }
 
@@ -148,7 +147,12 @@ internal sealed class ModelCatalog
         var branches = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
         foreach (var value in candidates)
         {
-            var created = Create(type, Node(JsonSerializer.Serialize(new Dictionary<string, string> { [name] = value })));
+            var created = TryCreate(type, JsonSerializer.Serialize(new Dictionary<string, string> { [name] = value }));
+            if (created is null)
+            {
+                continue;
+            }
+
             if (IsWrapper(type))
             {
                 if (type.GetProperties().FirstOrDefault(p => p.CanWrite && p.GetValue(created) is IParsable) is { } branch)
@@ -165,7 +169,18 @@ internal sealed class ModelCatalog
         return types.Count + branches.Count == 0 ? null : new DiscriminatorMapping(name, types, branches);
     }
 
-    private static JsonParseNode Node(string json) => new(JsonDocument.Parse(json).RootElement);
+    // The factory over a stock node; null when it throws (a wrapper with an enum branch asks an object for a string).
+    private static object? TryCreate(Type type, string json)
+    {
+        try
+        {
+            return Create(type, new JsonParseNode(JsonDocument.Parse(json).RootElement));
+        }
+        catch (TargetInvocationException)
+        {
+            return null;
+        }
+    }
 
     private static IEnumerable<MethodDeclarationSyntax> Methods(INamedTypeSymbol symbol, string name) =>
         symbol.GetMembers(name).OfType<IMethodSymbol>()

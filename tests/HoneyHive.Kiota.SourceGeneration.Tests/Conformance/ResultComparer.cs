@@ -83,7 +83,8 @@ internal sealed class ResultComparer(ModelCatalog catalog)
         {
             // Stock's null or empty model where ours read the value (an empty object is a value too when stock has null).
             kind = IsEmpty(stock) && ours is not null && (stock is null || !IsEmpty(ours)) ? DifferenceKind.StockLoses
-                : ours is null && path == "$" && IsEmpty(stock) ? DifferenceKind.RootNotRead
+                : ours is null && path == "$" ? DifferenceKind.RootNotRead
+                : ours is null && IsEmpty(stock) ? DifferenceKind.NeitherKeeps
                 : DifferenceKind.Unexplained;
         }
 
@@ -100,9 +101,21 @@ internal sealed class ResultComparer(ModelCatalog catalog)
         var shape = catalog.Shape(stock.GetType());
         if (shape.IsWrapper)
         {
+            var branches = new List<ConformanceDifference>();
             foreach (var branch in shape.Branches)
             {
-                CompareSlot(branch.GetValue(stock), branch.GetValue(ours), json, $"{path}.{branch.Name}", found, null, null, null);
+                CompareSlot(branch.GetValue(stock), branch.GetValue(ours), json, $"{path}.{branch.Name}", branches, null, null, null);
+            }
+
+            // Stock's wrapper holds nothing (its factory took a branch that read nothing: a list of objects for an
+            // array of numbers) where ours took a branch that read the value: stock loses it, whatever the branches say.
+            if (branches.Count > 0 && IsEmpty(stock) && !IsEmpty(ours))
+            {
+                found.Add(new ConformanceDifference(DifferenceKind.StockLoses, path, json is { } j ? Shorten(j.GetRawText()) : "(absent)", Show(stock), Show(ours)));
+            }
+            else
+            {
+                found.AddRange(branches);
             }
 
             return;
@@ -128,7 +141,10 @@ internal sealed class ResultComparer(ModelCatalog catalog)
                 {
                     // An unknown field only ours kept: stock drops the unknown fields of a composed type's models (the
                     // wrapper keeps no additional data and Kiota reads the branch through the wrapper's deserializers).
-                    var stockDropped = !inStock && shape.Properties.All(p => p.JsonName != key);
+                    // Or stock's free-form tree turned a number into something else (1e98 into float infinity, 3e-72
+                    // into decimal 0) where ours kept the JSON as it was.
+                    var stockDropped = (!inStock && shape.Properties.All(p => p.JsonName != key))
+                        || (inStock && oursValue is JsonElement kept && stockValue is UntypedNode tree && UntypedEqualsJson(tree, kept, byStockRules: true));
                     found.Add(new ConformanceDifference(stockDropped ? DifferenceKind.StockLoses : DifferenceKind.Unexplained, $"{path}.AdditionalData[\"{key}\"]",
                         json is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(key, out var j) ? Shorten(j.GetRawText()) : "(absent)",
                         inStock ? Show(stockValue) : "(no entry)", inOurs ? Show(oursValue) : "(no entry)"));
@@ -146,7 +162,8 @@ internal sealed class ResultComparer(ModelCatalog catalog)
             case null:
                 return true;
             case IList list:
-                return list.Count == 0;
+                // An empty list, or Kiota's list of empty models read from an array of scalars.
+                return list.Count == 0 || list.Cast<object?>().All(item => item is IParsable && IsEmpty(item));
             case UntypedNode:
                 return false;
             case IParsable model:
@@ -237,12 +254,14 @@ internal sealed class ResultComparer(ModelCatalog catalog)
         }
     }
 
-    private static bool UntypedEqualsJson(UntypedNode node, JsonElement element) => (node, element.ValueKind) switch
+    // A free-form tree against JSON: numbers by value, or (byStockRules) as Kiota's node converts them.
+    private static bool UntypedEqualsJson(UntypedNode node, JsonElement element, bool byStockRules = false) => (node, element.ValueKind) switch
     {
         (UntypedObject o, JsonValueKind.Object) => o.GetValue() is var properties && properties.Count == element.EnumerateObject().Count()
-            && element.EnumerateObject().All(p => properties.TryGetValue(p.Name, out var v) && UntypedEqualsJson(v, p.Value)),
+            && element.EnumerateObject().All(p => properties.TryGetValue(p.Name, out var v) && UntypedEqualsJson(v, p.Value, byStockRules)),
         (UntypedArray a, JsonValueKind.Array) => a.GetValue().ToList() is var items && items.Count == element.GetArrayLength()
-            && items.Zip(element.EnumerateArray()).All(pair => UntypedEqualsJson(pair.First, pair.Second)),
+            && items.Zip(element.EnumerateArray()).All(pair => UntypedEqualsJson(pair.First, pair.Second, byStockRules)),
+        (_, JsonValueKind.Number) when byStockRules => Number(node) is { } n && n == Number(StockNumber(element)),
         (UntypedString s, JsonValueKind.String) => s.GetValue() == element.GetString(),
         (UntypedBoolean b, JsonValueKind.True or JsonValueKind.False) => b.GetValue() == element.GetBoolean(),
         (UntypedNull, JsonValueKind.Null) => true,
@@ -251,6 +270,14 @@ internal sealed class ResultComparer(ModelCatalog catalog)
             : n == element.GetDouble().ToString("R", CultureInfo.InvariantCulture)),
         _ => false,
     };
+
+    // Kiota's JsonParseNode order for a free-form number: int, long, decimal, float, double.
+    private static UntypedNode StockNumber(JsonElement element) =>
+        element.TryGetInt32(out var i) ? new UntypedInteger(i)
+        : element.TryGetInt64(out var l) ? new UntypedLong(l)
+        : element.TryGetDecimal(out var m) ? new UntypedDecimal(m)
+        : element.TryGetSingle(out var f) ? new UntypedFloat(f)
+        : new UntypedDouble(element.GetDouble());
 
     /// <summary>A short description of a value for messages.</summary>
     public string Show(object? value) => value switch
