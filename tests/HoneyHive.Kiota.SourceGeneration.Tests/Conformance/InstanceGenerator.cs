@@ -120,10 +120,27 @@ internal sealed class InstanceGenerator(ModelCatalog catalog, Random random)
         var objects = shape.Branches.Where(b => ModelCatalog.Classify(b.PropertyType).Kind is PropertyKind.Model).ToList();
         if (shape.IsIntersection && objects.Count > 0 && random.Next(3) > 0)
         {
-            // anyOf: several models at once, their properties merged into one object.
+            // anyOf: several models at once, their properties merged into one object. Kiota's writer writes each
+            // branch's properties, so a name two branches share is left to the first (one object has each key once).
+            var written = new HashSet<string>(StringComparer.Ordinal);
             foreach (var branch in objects.Where(_ => random.Next(2) == 0).DefaultIfEmpty(objects[0]))
             {
-                branch.SetValue(wrapper, CreateModel(branch.PropertyType, depth + 1));
+                var member = CreateModel(branch.PropertyType, depth + 1);
+                var names = catalog.Shape(member.GetType()).Properties;
+                foreach (var property in names.Where(p => written.Contains(p.JsonName)))
+                {
+                    property.Info.SetValue(member, null);
+                }
+
+                var additional = (member as IAdditionalDataHolder)?.AdditionalData;
+                foreach (var key in additional?.Keys.Where(written.Contains).ToList() ?? [])
+                {
+                    additional!.Remove(key);
+                }
+
+                written.UnionWith(names.Where(p => p.Info.GetValue(member) is not null).Select(p => p.JsonName));
+                written.UnionWith(additional?.Keys ?? []);
+                branch.SetValue(wrapper, member);
             }
 
             return;

@@ -45,7 +45,8 @@ internal sealed class ResultComparer(ModelCatalog catalog)
         {
             switch (stock)
             {
-                case IParsable when stock.GetType() == ours.GetType():
+                // UntypedNode is IParsable too, with nothing for the model comparison to see: compared as JSON below.
+                case IParsable when stock is not UntypedNode && stock.GetType() == ours.GetType():
                     CompareModel(stock, ours, json, path, found);
                     return;
                 case IList stockList when ours is IList oursList && stockList.Count == oursList.Count && stock.GetType() == ours.GetType()
