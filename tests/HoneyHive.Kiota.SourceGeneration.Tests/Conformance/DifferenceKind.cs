@@ -20,8 +20,13 @@ internal enum DifferenceKind
     /// (then neither keeps the value). Not one of the allowed kinds: a failure, counted apart so the figures show it.</summary>
     RootNotRead,
 
+    /// <summary>A model without additional data (<c>additionalProperties: false</c>): ours leaves the property null for a
+    /// value that does not fit and has nowhere to keep it; stock has an empty or partial value (an empty list for a
+    /// string, [null] for [1], +∞ for 1e400). Not one of the allowed kinds: a failure, counted apart.</summary>
+    ClosedModelDrops,
+
     /// <summary>Below the root, ours has null where stock has a model or list that holds nothing (an empty list for a
-    /// JSON null given to a oneOf with a list branch). Neither keeps the value. Not one of the allowed kinds: a
+    /// JSON null given to a oneOf with a list branch, at a wrapper branch). Neither keeps the value. Not one of the allowed kinds: a
     /// failure, counted apart.</summary>
     NeitherKeeps,
 

@@ -85,7 +85,10 @@ internal sealed class ModelCatalog
         var hasAdditionalData = typeof(IAdditionalDataHolder).IsAssignableFrom(type);
         if (IsWrapper(type))
         {
-            var branches = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0).ToList();
+            // A wrapper may keep additional data too (Stripe's); that dictionary is not a branch.
+            var branches = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && !(p.Name == nameof(IAdditionalDataHolder.AdditionalData) && hasAdditionalData))
+                .ToList();
 
             // Kiota's anyOf factory creates every model branch up front and merges their deserializers.
             var created = TryCreate(type, "{}") is { } empty ? branches.Count(b => b.GetValue(empty) is not null) : 0;

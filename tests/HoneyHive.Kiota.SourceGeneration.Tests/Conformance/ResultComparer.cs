@@ -85,6 +85,7 @@ internal sealed class ResultComparer(ModelCatalog catalog)
             // Stock's null or empty model where ours read the value (an empty object is a value too when stock has null).
             kind = IsEmpty(stock) && ours is not null && (stock is null || !IsEmpty(ours)) ? DifferenceKind.StockLoses
                 : ours is null && path == "$" ? DifferenceKind.RootNotRead
+                : ours is null && jsonName is not null && oursHolder is null ? DifferenceKind.ClosedModelDrops
                 : ours is null && IsEmpty(stock) ? DifferenceKind.NeitherKeeps
                 : DifferenceKind.Unexplained;
         }
@@ -119,6 +120,7 @@ internal sealed class ResultComparer(ModelCatalog catalog)
                 found.AddRange(branches);
             }
 
+            CompareAdditionalData(stock, ours, json, path, shape, [], found);
             return;
         }
 
@@ -130,6 +132,11 @@ internal sealed class ResultComparer(ModelCatalog catalog)
                 ours as IAdditionalDataHolder, property.JsonName, explained);
         }
 
+        CompareAdditionalData(stock, ours, json, path, shape, explained, found);
+    }
+
+    private void CompareAdditionalData(object stock, object ours, JsonElement? json, string path, ModelShape shape, HashSet<string> explained, List<ConformanceDifference> found)
+    {
         if (stock is IAdditionalDataHolder stockHolder && ours is IAdditionalDataHolder oursHolder)
         {
             var stockData = stockHolder.AdditionalData ?? new Dictionary<string, object>();
