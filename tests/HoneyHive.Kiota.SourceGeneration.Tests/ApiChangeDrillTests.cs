@@ -58,7 +58,7 @@ public class ApiChangeDrillTests
     [Fact]
     public async Task ANewEndpointWithAPathParameterAndOneOfSchemasIsGeneratedCompiledAndParsed()
     {
-        var repository = RepositoryRoot();
+        var repository = CompilationHelper.RepositoryRoot();
         var work = Directory.CreateTempSubdirectory("hh-kiota-drill-");
         try
         {
@@ -143,18 +143,5 @@ public class ApiChangeDrillTests
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HoneyHive.Kiota.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (HoneyHive.Kiota.sln) was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -24,9 +24,35 @@ internal static class CompilationHelper
     /// <summary>The directory the test project's baselines and inputs are copied to.</summary>
     public static string OutputDirectory => AppContext.BaseDirectory;
 
-    /// <summary>The models Kiota generated for this repository, as (file name, text).</summary>
-    public static IReadOnlyList<(string Name, string Text)> KiotaModels() =>
-        Directory.GetFiles(Path.Combine(OutputDirectory, "KiotaModels"), "*.cs")
+    /// <summary>
+    /// The generator's fixed inputs, as (file name, text): Kiota's models for this repository, frozen in
+    /// <c>Inputs/KiotaModels/</c> (see its README). A regeneration of the client does not change them.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Text)> KiotaModels() => ReadSources(Path.Combine(OutputDirectory, "KiotaModels"));
+
+    /// <summary>
+    /// The repository's models as they are now, as (file name, text): whatever the last <c>kiota update</c> wrote
+    /// to <c>src/HoneyHive.Kiota/Generated/Models/</c>, read from the source tree (no stale copies).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Text)> CurrentRepositoryModels() =>
+        ReadSources(Path.Combine(RepositoryRoot(), "src", "HoneyHive.Kiota", "Generated", "Models"));
+
+    /// <summary>The repository's root (the folder of HoneyHive.Kiota.sln), found above the test's output folder.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "HoneyHive.Kiota.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (HoneyHive.Kiota.sln) was not found above " + AppContext.BaseDirectory);
+    }
+
+    private static List<(string Name, string Text)> ReadSources(string directory) =>
+        Directory.GetFiles(directory, "*.cs")
             .Order(StringComparer.Ordinal)
             .Select(path => (Path.GetFileName(path), File.ReadAllText(path)))
             .ToList();

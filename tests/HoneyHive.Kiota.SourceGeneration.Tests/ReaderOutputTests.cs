@@ -4,14 +4,17 @@ using Microsoft.CodeAnalysis;
 namespace HoneyHive.Kiota.SourceGeneration.Tests;
 
 /// <summary>
-/// What the generator writes for the models Kiota generated for this repository, compared with reviewed
-/// baselines in <c>Baselines/KiotaModels/</c>. After a regeneration or a generator change, refresh them with
+/// What the generator writes for Kiota's models. For fixed inputs (this repository's models, frozen in
+/// <c>Inputs/KiotaModels/</c>) the exact text is compared with reviewed baselines in <c>Baselines/KiotaModels/</c>,
+/// so only a change to the generator changes a baseline; refresh them with
 /// <c>HH_UPDATE_BASELINES=1 dotnet test tests/HoneyHive.Kiota.SourceGeneration.Tests</c> and review the diff.
+/// The repository's current models, whatever the last <c>kiota update</c> wrote, are checked only for what must
+/// hold after any regeneration.
 /// </summary>
 public class ReaderOutputTests
 {
     [Fact]
-    public void EveryRepositoryModelGetsAReaderAndTheOutputCompilesCleanly()
+    public void EveryFrozenModelGetsAReaderAndTheOutputCompilesCleanly()
     {
         var models = CompilationHelper.KiotaModels();
         var (output, run) = CompilationHelper.RunGenerator(CompilationHelper.Compile(models));
@@ -21,16 +24,39 @@ public class ReaderOutputTests
 
         // One reader per model class (enums are not models): a model without one would be read through
         // Kiota's slow path without anyone noticing.
-        var modelClasses = models.Where(m => m.Text.Contains(" : IAdditionalDataHolder, IParsable", StringComparison.Ordinal)
+        Assert.Equal(ModelClasses(models), ReaderNames(run));
+    }
+
+    [Fact]
+    public void TheRepositorysCurrentModelsEachGetAReaderAndCompileCleanly()
+    {
+        var models = CompilationHelper.CurrentRepositoryModels();
+        var (output, run) = CompilationHelper.RunGenerator(CompilationHelper.Compile(models));
+
+        // The build treats warnings as errors: nothing reported (HHKG001, a model left to Kiota's slower path, is a
+        // warning), and the readers for whatever Kiota generated compile without one.
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(CompilationHelper.Problems(output));
+
+        // Every model class gets a reader (nested wrappers of inline composed types get theirs besides).
+        var readers = ReaderNames(run).ToHashSet(StringComparer.Ordinal);
+        var missing = ModelClasses(models).Where(model => !readers.Contains(model)).ToList();
+        Assert.True(missing.Count == 0, "No reader for: " + string.Join(", ", missing));
+    }
+
+    // The model classes among Kiota's files (one class per file, named as the file; enums are not models).
+    private static IEnumerable<string> ModelClasses(IEnumerable<(string Name, string Text)> models) =>
+        models.Where(m => m.Text.Contains(" : IAdditionalDataHolder, IParsable", StringComparison.Ordinal)
                 || m.Text.Contains("IComposedTypeWrapper, IParsable", StringComparison.Ordinal)
                 || m.Text.Contains("ApiException, IAdditionalDataHolder, IParsable", StringComparison.Ordinal))
             .Select(m => Path.GetFileNameWithoutExtension(m.Name))
             .Order(StringComparer.Ordinal);
-        var readers = run.Results.Single().GeneratedSources
+
+    // The models the generator wrote a reader for ("Event", or "EventScore.EventScore_value" for a nested wrapper).
+    private static IEnumerable<string> ReaderNames(GeneratorDriverRunResult run) =>
+        run.Results.Single().GeneratedSources
             .Select(s => s.HintName.Replace("HoneyHive.Kiota.Models.", string.Empty, StringComparison.Ordinal).Replace(".JsonReader.g.cs", string.Empty, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
-        Assert.Equal(modelClasses, readers);
-    }
 
     [Fact]
     public void OutputMatchesTheBaselines()
