@@ -207,9 +207,11 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
 
     private delegate bool ItemReader<TItem>(JsonElement item, out TItem value);
 
-    // One item of the wrong type makes the whole list not fit: it is then kept raw, not half-read (null). JSON that
-    // is not a list gives an empty list, as Kiota's node does (a composed type's factory tells its branches apart by
-    // it), noted as not fitting unless it is JSON null.
+    // The list Kiota's node reads, noted as not fitting when an item is of the wrong type: an item that does not fit
+    // is what Kiota makes of it (null, or an empty model), so a composed type at the root reads as Kiota reads it,
+    // while a generated reader keeps the raw list instead (see JsonElementReader). JSON that is not a list gives an
+    // empty list, as Kiota's node does (a composed type's factory tells its branches apart by it), noted as not
+    // fitting unless it is JSON null.
     private List<TItem>? ReadItems<TItem>(ItemReader<TItem> read)
     {
         if (Element.ValueKind != JsonValueKind.Array)
@@ -219,18 +221,24 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
         }
 
         var items = new List<TItem>(Element.GetArrayLength());
+        var fits = true;
         foreach (var item in Element.EnumerateArray())
         {
             if (!read(item, out var value))
             {
-                Note(false);
-                return null;
+                fits = false;
+                if (default(TItem) is not null)
+                {
+                    // A list of a value type has no "nothing" to put in the item's place (Kiota's node throws).
+                    Note(false);
+                    return null;
+                }
             }
 
             items.Add(value);
         }
 
-        Note(true);
+        Note(fits);
         return items;
     }
 

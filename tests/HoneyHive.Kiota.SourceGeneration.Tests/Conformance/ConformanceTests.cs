@@ -111,7 +111,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
                 }
                 catch (Exception ex)
                 {
-                    failures.Add($"{figures.Name} {type.FullName}: Kiota's writer failed on a generated instance: {ex.GetType().Name}: {ex.Message}");
+                    failures.Add($"{figures.Name} {type.FullName}: Kiota's writer failed on a generated instance: {ex}");
                     continue;
                 }
 

@@ -162,6 +162,13 @@ internal sealed class InstanceGenerator(ModelCatalog catalog, Random random)
     // name is the value), else additional data.
     private void SetDiscriminator(IParsable model, string jsonName, string value)
     {
+        // Kiota's factory for a oneOf without a discriminator asks for the property "": there is nothing to write
+        // (Kiota's writer takes an empty key for "no key" and would write invalid JSON).
+        if (jsonName.Length == 0)
+        {
+            return;
+        }
+
         var property = catalog.Shape(model.GetType()).Properties.FirstOrDefault(p => p.JsonName == jsonName);
         (model as IAdditionalDataHolder)?.AdditionalData?.Remove(jsonName);
         if (property is { Written: true } && property.ValueType == typeof(string))
