@@ -68,7 +68,7 @@ internal sealed class PooledBufferContent : HttpContent
     {
         if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            BodyBufferPool.Instance.Return(buffer);
+            BodyBufferPool.Return(buffer);
         }
 
         base.Dispose(disposing);
