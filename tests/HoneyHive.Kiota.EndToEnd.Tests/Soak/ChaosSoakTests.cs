@@ -138,6 +138,9 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
                 MaxParallelism = 4,
                 FlushInterval = TimeSpan.FromMilliseconds(20),
                 DeadLetterPath = deadLetter,
+                // The sink is disposed right after the last Enqueue: what is measured is the faults, not the
+                // deadline (stalls of 5 s each would fail the unsent rest of a large run at the default 10 s).
+                DisposeTimeout = TimeSpan.FromMinutes(10),
             });
             foreach (var evt in events)
             {
