@@ -32,9 +32,11 @@ if (!rest.Contains("--filter"))
     rest.AddRange(["--filter", "*"]);
 }
 
-// The machine is shared and has 2 cores: a short job keeps a full run to a few minutes.
-var config = quick
+// The machine is shared and has 2 cores: a short job keeps a full run to a few minutes, and building the
+// benchmark's child project under other engineers' load can take longer than BenchmarkDotNet's 2-minute default.
+IConfig config = quick
     ? DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithId("Quick").AsDefault())
     : DefaultConfig.Instance;
+config = ManualConfig.Create(config).WithBuildTimeout(TimeSpan.FromMinutes(10));
 BenchmarkSwitcher.FromAssembly(typeof(ParsePageBenchmarks).Assembly).Run([.. rest], config);
 return 0;

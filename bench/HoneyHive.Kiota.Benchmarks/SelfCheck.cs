@@ -16,7 +16,7 @@ internal static class SelfCheck
         CheckSerializers();
         CheckRequests();
         Console.WriteLine("self-check: OK (parsers agree on a 7,500-event page, writers on a 1,000-event batch, builders on every URI)");
-        Console.WriteLine("self-check: OK (" + Sink.SinkSelfCheck.Run() + ")");
+        Console.WriteLine("self-check: OK (" + Sink.SinkSelfCheck.Run() + "; " + Export.ExportSelfCheck.Run() + ")");
     }
 
     private static void CheckParsers()

@@ -215,7 +215,7 @@ public sealed partial class ModelReaderGenerator
                     writer.Indent();
                     foreach (var property in group.OrderBy(p => p.JsonName, System.StringComparer.Ordinal))
                     {
-                        EmitProperty(writer, property, direct);
+                        EmitProperty(writer, property, model.HasAdditionalData, direct);
                     }
 
                     writer.Line("break;");
@@ -262,9 +262,26 @@ public sealed partial class ModelReaderGenerator
             _ => $"{Reader}.{TryGetter(property.Kind)}({ValueParameter}, out var parsed)",
         };
 
-        private static void EmitProperty(SourceWriter writer, PropertySpec property, ImmutableDictionary<string, DirectModel> direct)
+        private static void EmitProperty(SourceWriter writer, PropertySpec property, bool keepsRaw, ImmutableDictionary<string, DirectModel> direct)
         {
-            writer.Open($"if (global::System.MemoryExtensions.SequenceEqual({NameParameter}, {SymbolDisplay.FormatLiteral(property.JsonName, quote: true)}u8))");
+            // What a value that did not fit becomes: kept raw by the caller, or, in a model without additional data,
+            // read as Kiota's own node reads it, since there is nowhere to keep it.
+            var name = SymbolDisplay.FormatLiteral(property.JsonName, quote: true);
+            void Misfit(string fits)
+            {
+                if (keepsRaw)
+                {
+                    writer.Line($"return {fits};");
+                    return;
+                }
+
+                writer.Line(fits == "false"
+                    ? $"{Reader}.ReadAsKiota(this, {name}, {ValueParameter});"
+                    : $"if (!{fits}) {Reader}.ReadAsKiota(this, {name}, {ValueParameter});");
+                writer.Line("return true;");
+            }
+
+            writer.Open($"if (global::System.MemoryExtensions.SequenceEqual({NameParameter}, {name}u8))");
             writer.Line($"if ({ValueParameter}.ValueKind == {JsonValueKind}.Null) return true;");
             if (property.Kind == ValueKind.Replay)
             {
@@ -280,7 +297,7 @@ public sealed partial class ModelReaderGenerator
                 }
 
                 writer.Line("#nullable enable");
-                writer.Line($"return {Reader}.Fitted({property.ReplayParameter});");
+                Misfit($"{Reader}.Fitted({property.ReplayParameter})");
             }
             else if (property.Kind == ValueKind.Enum && property.EnumMembers.Length > 0)
             {
@@ -296,13 +313,13 @@ public sealed partial class ModelReaderGenerator
 
                 writer.Close();
                 writer.Line($"{property.PropertyName} = null;");
-                writer.Line("return false;");
+                Misfit("false");
             }
             else
             {
                 writer.Line($"var fits = {ReadCall(property, direct)};");
                 writer.Line($"{property.PropertyName} = parsed;");
-                writer.Line("return fits;");
+                Misfit("fits");
             }
 
             writer.Close();

@@ -133,6 +133,7 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             await Task.Delay(latency.Delay, _time, cancellationToken).ConfigureAwait(false);
         }
 
+        var echo = Faults.TakeEcho(path);
         var fault = Faults.TakeResponseFault(path, route == Route.CreateBatch, hadQueuedLatency: latency is not null);
         if (fault?.Kind == FaultKind.Latency)
         {
@@ -141,18 +142,26 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             fault = null;
         }
 
+        // A socket host that can play transport faults says so; without one they are approximated by a reset.
+        request.Options.TryGetValue(TransportChannel.Key, out var channel);
         var response = fault?.Kind switch
         {
-            FaultKind.ConnectionFailure => throw ConnectionError(request, "Connection refused", SocketError.ConnectionRefused),
+            FaultKind.ConnectionFailure or FaultKind.RequestCut => throw ConnectionError(request, "Connection refused", SocketError.ConnectionRefused),
             FaultKind.Status => StatusFault(fault),
             FaultKind.HtmlBadGateway => JsonResponses.Html(HttpStatusCode.BadGateway, BadGatewayHtml),
+            FaultKind.Redirect => RedirectFault(request, fault),
             _ => Authorize(request) ?? Dispatch(route, allowed, request, body, fault),
         };
 
-        if (fault?.Kind == FaultKind.ResetAfterProcessing)
+        if (fault?.Kind == FaultKind.ResetAfterProcessing || (fault?.Kind == FaultKind.Transport && channel is null))
         {
             response.Dispose();
             throw ConnectionError(request, "Connection reset by peer", SocketError.ConnectionReset);
+        }
+
+        if (fault?.Kind == FaultKind.Transport)
+        {
+            channel!.Fault = fault.Transport;
         }
 
         if (fault?.Kind == FaultKind.TruncatedBody)
@@ -160,8 +169,22 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             response = await TruncateAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
+        if (echo?.Echo is var (from, into) && request.Headers.TryGetValues(from, out var echoed))
+        {
+            response.Headers.TryAddWithoutValidation(into, echoed);
+        }
+
         response.RequestMessage = request;
         return response;
+    }
+
+    /// <summary>Logs a request a socket host cut off while its body arrived (never processed), with the part received.</summary>
+    internal void RecordCutRequest(HttpRequestMessage request, byte[] partialBody)
+    {
+        lock (_logGate)
+        {
+            _requests.Add(RecordedRequest.From(request, partialBody));
+        }
     }
 
     private HttpResponseMessage Dispatch(Route route, HttpMethod? allowed, HttpRequestMessage request, byte[] body, FaultRule? fault)
@@ -237,6 +260,17 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(Math.Ceiling(retryAfter.TotalSeconds)));
         }
 
+        return response;
+    }
+
+    // An absolute Location (the request's own URL by default): a relative "/events" reads as a file path on Unix.
+    private static HttpResponseMessage RedirectFault(HttpRequestMessage request, FaultRule fault)
+    {
+        var response = new HttpResponseMessage(fault.Status) { Content = new ByteArrayContent([]) };
+        var target = fault.Location is { } location
+            ? new Uri(request.RequestUri!, location)
+            : request.RequestUri!;
+        response.Headers.Location = target;
         return response;
     }
 

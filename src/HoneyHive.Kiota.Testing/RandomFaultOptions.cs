@@ -16,12 +16,13 @@ public sealed class RandomFaultOptions
             : throw new ArgumentOutOfRangeException(nameof(value), value, "Probability must be between 0 and 1.");
     } = 0.1;
 
-    /// <summary>The faults to choose from, each equally likely. Defaults to <see cref="RandomFaultKinds.All"/>.</summary>
+    /// <summary>The faults to choose from, each equally likely. Defaults to <see cref="RandomFaultKinds.All"/>
+    /// (<see cref="RandomFaultKinds.AllWithTransport"/> adds the faults a socket host plays).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value names no kind, or an unknown one.</exception>
     public RandomFaultKinds Kinds
     {
         get;
-        set => field = value != 0 && (value & ~RandomFaultKinds.All) == 0
+        set => field = value != 0 && (value & ~RandomFaultKinds.AllWithTransport) == 0
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "Kinds must name at least one RandomFaultKinds value and no other bits.");
     } = RandomFaultKinds.All;
@@ -36,7 +37,8 @@ public sealed class RandomFaultOptions
             : throw new ArgumentOutOfRangeException(nameof(value), value, "RetryAfter must not be negative.");
     } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a random latency spike delays the answer, by the fake's <see cref="TimeProvider"/>. Defaults to 200 ms.</summary>
+    /// <summary>How long a random latency spike delays the answer, by the fake's <see cref="TimeProvider"/>, and how long a
+    /// random dribble spreads the answer over (real time). Defaults to 200 ms.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeSpan LatencySpike
     {

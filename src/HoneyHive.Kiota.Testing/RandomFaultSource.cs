@@ -19,7 +19,16 @@ internal sealed class RandomFaultSource
         RandomFaultKinds.ResetAfterProcessing,
         RandomFaultKinds.TruncatedBody,
         RandomFaultKinds.LatencySpike,
+        RandomFaultKinds.CloseMidBody,
+        RandomFaultKinds.ResetMidBody,
+        RandomFaultKinds.DribbleBody,
+        RandomFaultKinds.StallBody,
+        RandomFaultKinds.WrongContentLength,
+        RandomFaultKinds.RedirectToSelf,
     ];
+
+    // A dribbled answer goes out in this many pieces.
+    private const int DribblePieces = 8;
 
     private readonly Random _random;
     private readonly double _probability;
@@ -39,7 +48,8 @@ internal sealed class RandomFaultSource
     /// <summary>
     /// One <see cref="Random.NextDouble"/> per request; below the probability, one <see cref="Random.Next(int)"/>
     /// over the chosen kinds picks the fault (drawn even when there is one kind, so a seed's sequence does not
-    /// depend on how many kinds are chosen).
+    /// depend on how many kinds are chosen). A cut, a stall or a wrong length draws one more
+    /// <see cref="Random.NextDouble"/> for where it happens.
     /// </summary>
     public (RandomFaultKinds Kind, FaultRule Rule)? Next()
     {
@@ -61,6 +71,16 @@ internal sealed class RandomFaultSource
         RandomFaultKinds.ConnectionFailure => new FaultRule { Kind = FaultKind.ConnectionFailure },
         RandomFaultKinds.ResetAfterProcessing => new FaultRule { Kind = FaultKind.ResetAfterProcessing },
         RandomFaultKinds.TruncatedBody => new FaultRule { Kind = FaultKind.TruncatedBody },
-        _ => new FaultRule { Kind = FaultKind.Latency, Delay = _latencySpike },
+        RandomFaultKinds.LatencySpike => new FaultRule { Kind = FaultKind.Latency, Delay = _latencySpike },
+        RandomFaultKinds.CloseMidBody => Transport(new TransportFault(TransportFaultKind.CutBody) { AtFraction = _random.NextDouble(), Cut = ConnectionCut.Close }),
+        RandomFaultKinds.ResetMidBody => Transport(new TransportFault(TransportFaultKind.CutBody) { AtFraction = _random.NextDouble(), Cut = ConnectionCut.Reset }),
+        RandomFaultKinds.DribbleBody => Transport(new TransportFault(TransportFaultKind.Dribble) { PieceFraction = 1.0 / DribblePieces, Interval = _latencySpike / DribblePieces }),
+        RandomFaultKinds.StallBody => Transport(new TransportFault(TransportFaultKind.Stall) { AtFraction = _random.NextDouble() }),
+        RandomFaultKinds.WrongContentLength => Transport(_random.NextDouble() < 0.5
+            ? new TransportFault(TransportFaultKind.WrongContentLength) { LengthDelta = 64 }
+            : new TransportFault(TransportFaultKind.WrongContentLength) { DeclaredFraction = 0.5 }),
+        _ => new FaultRule { Kind = FaultKind.Redirect, Status = HttpStatusCode.TemporaryRedirect },
     };
+
+    private static FaultRule Transport(TransportFault fault) => new() { Kind = FaultKind.Transport, Transport = fault };
 }

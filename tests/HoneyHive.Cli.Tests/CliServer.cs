@@ -9,24 +9,35 @@ internal sealed class CliServer : IAsyncDisposable
 {
     public const string ApiKey = "hh-test-key-7d1c0b2e";
 
-    private readonly LoopbackHoneyHive _host;
+    private readonly IAsyncDisposable _host;
+    private readonly Uri _baseAddress;
 
-    private CliServer(InMemoryHoneyHive fake, LoopbackHoneyHive host)
+    private CliServer(InMemoryHoneyHive fake, IAsyncDisposable host, Uri baseAddress)
     {
         Fake = fake;
         _host = host;
+        _baseAddress = baseAddress;
     }
 
     public InMemoryHoneyHive Fake { get; }
 
     /// <summary>The base URL without the trailing slash, as a user would type it.</summary>
-    public string BaseUrl => _host.BaseAddress.ToString().TrimEnd('/');
+    public string BaseUrl => _baseAddress.ToString().TrimEnd('/');
 
     /// <param name="time">The fake's clock (its injected latency); the system's when null.</param>
     public static async Task<CliServer> StartAsync(TimeProvider? time = null)
     {
         var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = ApiKey, TimeProvider = time });
-        return new CliServer(fake, await LoopbackHoneyHive.StartAsync(fake));
+        var host = await LoopbackHoneyHive.StartAsync(fake);
+        return new CliServer(fake, host, host.BaseAddress);
+    }
+
+    /// <summary>The same fake on the raw-socket host, which plays transport faults (cut bodies, resets) byte by byte.</summary>
+    public static async Task<CliServer> StartRawAsync()
+    {
+        var fake = new InMemoryHoneyHive(new InMemoryHoneyHiveOptions { ApiKey = ApiKey });
+        var host = await FaultyLoopbackHoneyHive.StartAsync(fake);
+        return new CliServer(fake, host, host.BaseAddress);
     }
 
     /// <summary>Runs <c>hh ARGS --base-url URL</c> with <c>HH_API_KEY</c> set to the right key.</summary>

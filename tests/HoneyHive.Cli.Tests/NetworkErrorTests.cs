@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using HoneyHive.Kiota.Testing;
 
 namespace HoneyHive.Cli.Tests;
 
@@ -25,6 +26,37 @@ public sealed class NetworkErrorTests
         await using var server = await CliServer.StartAsync();
         SeedEvents.AddTo(server.Fake);
         server.Fake.Faults.FailConnection();
+
+        var result = await server.RunAsync("events", "export", "--project", SeedEvents.Project);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(SeedEvents.Ids, Jsonl.Ids(result.JsonLines));
+        Assert.Equal(2, server.Fake.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_answer_cut_off_mid_body_on_every_retry_exits_6_saying_what_arrived()
+    {
+        await using var server = await CliServer.StartRawAsync();
+        SeedEvents.AddTo(server.Fake);
+        server.Fake.Faults.CutResponseBody(100, ConnectionCut.Close, path: "/events", times: 10);
+
+        var result = await server.RunAsync("events", "list", "--project", SeedEvents.Project);
+
+        Assert.True(result.ExitCode == 6, result.ToString());
+        Assert.Matches(
+            @"^hh: network failure: the server's answer broke off part-way, also on every retry \(GET /events got an incomplete answer: the connection was closed after the status \(200 OK\) and 100 of [\d,]+ body bytes\)$",
+            result.Error.Trim());
+        Assert.Equal(4, server.Fake.Requests.Count);
+        Assert.Equal("", result.Data);
+    }
+
+    [Fact]
+    public async Task An_answer_reset_mid_body_once_is_read_again_and_succeeds()
+    {
+        await using var server = await CliServer.StartRawAsync();
+        SeedEvents.AddTo(server.Fake);
+        server.Fake.Faults.CutResponseBody(100, ConnectionCut.Reset, path: "/events/export");
 
         var result = await server.RunAsync("events", "export", "--project", SeedEvents.Project);
 

@@ -323,7 +323,7 @@ public class RandomFaultTests
         var options = new RandomFaultOptions();
 
         Assert.Throws<ArgumentOutOfRangeException>(() => options.Kinds = 0);
-        Assert.Throws<ArgumentOutOfRangeException>(() => options.Kinds = (RandomFaultKinds)256 | RandomFaultKinds.ServerError);
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.Kinds = (RandomFaultKinds)16384 | RandomFaultKinds.ServerError);
         Assert.Throws<ArgumentOutOfRangeException>(() => options.RetryAfter = TimeSpan.FromSeconds(-1));
         Assert.Throws<ArgumentOutOfRangeException>(() => options.LatencySpike = TimeSpan.FromMilliseconds(-1));
         Assert.Throws<ArgumentNullException>(() => new InMemoryHoneyHive().Faults.InjectRandomFaults(null!));

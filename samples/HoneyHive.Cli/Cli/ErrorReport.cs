@@ -65,7 +65,7 @@ internal static class ErrorReport
         UnauthorizedAccessException access => (ExitCodes.FileError, access.Message),
         HoneyHiveAuthenticationException auth => (ExitCodes.AuthenticationFailed, auth.Message),
         HoneyHiveTimeoutException timeout => (ExitCodes.NetworkFailure, timeout.Message),
-        HoneyHiveConnectionException network => (ExitCodes.NetworkFailure, $"network failure: {network.InnerException?.Message ?? network.Message}"),
+        HoneyHiveConnectionException network => (ExitCodes.NetworkFailure, NetworkFailure(network)),
         HoneyHiveResponseFormatException format => (ExitCodes.InvalidResponse, format.Message),
         JsonException json => (ExitCodes.InvalidResponse, $"unreadable response: not valid JSON{(json.BytePositionInLine is { } at ? $" at byte {at + 1}" : string.Empty)}"),
         EventPaginationException pagination => (ExitCodes.InvalidResponse, pagination.Message),
@@ -74,6 +74,13 @@ internal static class ErrorReport
         OperationCanceledException => (ExitCodes.NetworkFailure, "the request was cancelled before it completed"),
         _ => (ExitCodes.ApiError, $"unexpected error: {error.Message}"),
     };
+
+    // A status on the inner exception means the answer began and broke off: say so before the library's details
+    // (the request, the status, the bytes that came); a refused or unreachable server is described by .NET's text.
+    private static string NetworkFailure(HoneyHiveConnectionException network) =>
+        network.InnerException is HttpRequestException { StatusCode: not null }
+            ? $"network failure: the server's answer broke off part-way, also on every retry ({network.Message})"
+            : $"network failure: {network.InnerException?.Message ?? network.Message}";
 
     // ArgumentException appends the parameter name ("(Parameter 'x')", or a bare resource key when
     // the app is built with UseSystemResourceKeys); the library's own text already names the setting.

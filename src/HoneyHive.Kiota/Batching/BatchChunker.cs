@@ -6,7 +6,7 @@ namespace HoneyHive.Kiota.Batching;
 
 /// <summary>
 /// Splits events into runs that each make one POST /events/batch request within the event-count and
-/// byte budgets, and sets aside the events too large for any request.
+/// byte budgets, and sets aside the events too large for any request and those that cannot be written as JSON.
 /// </summary>
 /// <remarks>
 /// Sizes are measured by writing each event with the client's own writer, the one that writes the
@@ -15,8 +15,9 @@ namespace HoneyHive.Kiota.Batching;
 /// </remarks>
 internal static class BatchChunker
 {
-    /// <summary>The chunks, in input order, and the positions of events that fit no request.</summary>
-    public static (List<BatchChunk> Chunks, List<(int Index, long RequestBytes)> TooLarge) Plan(
+    /// <summary>The chunks, in input order, the positions of events that fit no request, and of events the writer
+    /// refuses (each with its <see cref="EventNotWritableException"/>).</summary>
+    public static (List<BatchChunk> Chunks, List<(int Index, long RequestBytes)> TooLarge, List<(int Index, EventNotWritableException Error)> NotWritable) Plan(
         IReadOnlyList<CreateEventRequest> events, int batchSize, int maxBatchBytes, BatchEventsRequest envelope)
     {
         // The body without events: {"events":[], ...the session settings}. Each event adds its own JSON and,
@@ -24,12 +25,25 @@ internal static class BatchChunker
         var envelopeBytes = JsonSize(envelope);
         var chunks = new List<BatchChunk>();
         var tooLarge = new List<(int, long)>();
+        var notWritable = new List<(int, EventNotWritableException)>();
         List<CreateEventRequest>? members = null;
         var start = 0;
         long bytes = 0;
         for (var i = 0; i < events.Count; i++)
         {
-            var size = JsonSize(events[i]);
+            // Measuring writes the event: one the writer refuses is set aside here, alone, and never sent.
+            long size;
+            try
+            {
+                size = JsonSize(events[i]);
+            }
+            catch (Exception ex) when (IsRefusal(ex))
+            {
+                Close();
+                notWritable.Add((i, NotWritable(events[i], ex)));
+                continue;
+            }
+
             if (envelopeBytes + size > maxBatchBytes)
             {
                 // Its neighbours go in separate chunks: a chunk is a run of consecutive events.
@@ -58,7 +72,7 @@ internal static class BatchChunker
         }
 
         Close();
-        return (chunks, tooLarge);
+        return (chunks, tooLarge, notWritable);
 
         void Close()
         {
@@ -69,6 +83,16 @@ internal static class BatchChunker
             }
         }
     }
+
+    // What System.Text.Json's writer and Kiota's throw for a value they cannot write: a non-finite number (the
+    // client's writer names the field), nesting deeper than the writer allows, a type Kiota cannot write.
+    private static bool IsRefusal(Exception exception) =>
+        exception is ArgumentException or InvalidOperationException or NotSupportedException;
+
+    private static EventNotWritableException NotWritable(CreateEventRequest evt, Exception exception) =>
+        exception is UnwritableValueException refused
+            ? new EventNotWritableException(evt.EventId!, refused.Path, refused.Reason, refused)
+            : new EventNotWritableException(evt.EventId!, null, exception.Message, exception);
 
     /// <summary>The size of <paramref name="value"/> written as JSON by the client's writer.</summary>
     public static long JsonSize(IParsable value)

@@ -12,7 +12,9 @@ namespace HoneyHive.Kiota.Batching;
 /// <para>Every event without an <c>event_id</c> gets a UUID before anything is sent; the
 /// <see cref="CreateEventRequest"/> objects passed in are updated, so callers can see the ids.</para>
 /// <para>A chunk that fails as a whole (any exception after the HTTP pipeline's own retries) marks its
-/// events failed with the exception's message, and the next chunk is sent. Cancellation stops the batch
+/// events failed with the exception's message, and the next chunk is sent. An event too large for any request
+/// (<see cref="EventTooLargeException"/>) or that cannot be written as JSON (<see cref="EventNotWritableException"/>)
+/// is failed alone, without a request. Cancellation stops the batch
 /// with a <see cref="BatchCanceledException"/> holding the outcomes known so far.</para>
 /// </remarks>
 /// <param name="api">The generated client.</param>
@@ -42,7 +44,7 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
         // The session id a multi-chunk single session needs is a UUID either way, so the envelope measured
         // with a placeholder of the same length is the envelope sent.
         var session = SessionFor(_options.SessionProperties, singleSession && list.Count > 1);
-        var (chunks, tooLarge) = BatchChunker.Plan(list, _options.BatchSize, maxBatchBytes, Envelope(session));
+        var (chunks, tooLarge, notWritable) = BatchChunker.Plan(list, _options.BatchSize, maxBatchBytes, Envelope(session));
         if (chunks.Count <= 1 && session.Picked)
         {
             session = SessionFor(_options.SessionProperties, needsSharedId: false);
@@ -57,10 +59,15 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
             outcomes[index] = new BatchEventOutcome(index, list[index], BatchEventStatus.Failed, tooLargeError.Message, tooLargeError, null);
         }
 
-        if (tooLarge.Count > 0)
+        foreach (var (index, error) in notWritable)
         {
-            RecordTooLarge(tooLarge.Count);
-            tally.Add(new ChunkCounts(tooLarge.Count, 0, tooLarge.Count));
+            outcomes[index] = new BatchEventOutcome(index, list[index], BatchEventStatus.Failed, error.Message, error, null);
+        }
+
+        if (tooLarge.Count + notWritable.Count > 0)
+        {
+            RecordNotSent(tooLarge.Count + notWritable.Count);
+            tally.Add(new ChunkCounts(tooLarge.Count + notWritable.Count, 0, tooLarge.Count + notWritable.Count));
         }
 
         try
@@ -176,8 +183,8 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
         SessionProperties = session.Properties,
     };
 
-    // Events that fit no request are failed without a request: no chunk span records them.
-    private void RecordTooLarge(int count) =>
+    // Events that fit no request, or cannot be written, are failed without a request: no chunk span records them.
+    private void RecordNotSent(int count) =>
         HoneyHiveTelemetry.EventsFailed.Add(count, new KeyValuePair<string, object?>(TelemetryTags.ServerAddress, ServerAddress));
 
     private static SessionSettings SessionFor(SessionProperties? given, bool needsSharedId)

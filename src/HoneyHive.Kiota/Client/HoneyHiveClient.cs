@@ -49,7 +49,7 @@ public sealed partial class HoneyHiveClient : IDisposable
         // The JSON factories are handed to the adapter directly rather than registered in Kiota's
         // process-wide registries: another Kiota client in the same process cannot change how we parse.
         var auth = new BaseBearerTokenAuthenticationProvider(new ApiKeyAccessTokenProvider(apiKey, BaseUrl));
-        var adapter = new HoneyHiveRequestAdapter(auth, new HoneyHiveJsonParseNodeFactory(), new HoneyHiveJsonSerializationWriterFactory(), _httpClient)
+        var adapter = new HoneyHiveRequestAdapter(auth, new HoneyHiveJsonParseNodeFactory(), new HoneyHiveJsonSerializationWriterFactory(), _httpClient, redactor)
         {
             BaseUrl = BaseUrl.AbsoluteUri,
         };

@@ -30,8 +30,33 @@ internal static class ErrorFactory
     public static HoneyHiveResponseFormatException CreateFormat(string problem, HoneyHiveResponseDetails details, Exception? innerException = null) =>
         new($"HoneyHive API answered {details.StatusCode} to {details.Method} {details.Path}{RequestIdSuffix(details)}, but {problem}.{BodySuffix(details)}", details, innerException);
 
-    private static string ReasonOf(int status) =>
-        Enum.IsDefined((HttpStatusCode)status) ? ((HttpStatusCode)status).ToString() : string.Empty;
+    /// <summary>Every answer was a redirect, more of them in a row than the client follows.</summary>
+    public static HoneyHiveApiException CreateRedirectLoop(HoneyHiveResponseDetails details, int redirects, int maxRedirects, string? location, Exception innerException) =>
+        new(
+            $"HoneyHive API answered {details.StatusCode} {ReasonOf(details.StatusCode)} to {details.Method} {details.Path}{RequestIdSuffix(details)}: "
+            + $"{redirects} redirects in a row{(location is null ? string.Empty : $", the last to {location}")}, more than the {maxRedirects} the client follows "
+            + "(a redirect loop). Check the base URL and any proxy in front of the API.",
+            details,
+            innerException);
+
+    /// <summary>A redirect the client would not or could not follow (no Location, a change of scheme).</summary>
+    public static HoneyHiveApiException CreateRedirectFailure(HoneyHiveResponseDetails details, string? location, Exception innerException) =>
+        new(
+            $"HoneyHive API answered {details.StatusCode} {ReasonOf(details.StatusCode)} to {details.Method} {details.Path}{RequestIdSuffix(details)}"
+            + $"{(location is null ? string.Empty : $" (to {location})")}, and the redirect was not followed: {innerException.Message}",
+            details,
+            innerException);
+
+    // HttpStatusCode has two names for most redirects (307 is RedirectKeepVerb and TemporaryRedirect); these are the RFC's.
+    private static string ReasonOf(int status) => status switch
+    {
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        _ => Enum.IsDefined((HttpStatusCode)status) ? ((HttpStatusCode)status).ToString() : string.Empty,
+    };
 
     private static string RequestIdSuffix(HoneyHiveResponseDetails details) =>
         details.RequestId is { } id ? $" (request id {id})" : string.Empty;

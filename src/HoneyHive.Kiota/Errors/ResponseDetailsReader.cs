@@ -18,12 +18,14 @@ internal static class ResponseDetailsReader
             (int)response.StatusCode,
             request?.Method.Method,
             request?.RequestUri?.AbsolutePath,
-            FindRequestId(response),
+            FindRequestId(response, redactor),
             body,
-            CopyHeaders(response));
+            CopyHeaders(response, redactor));
     }
 
-    public static string? FindRequestId(HttpResponseMessage response)
+    /// <summary>The server's request id, redacted: a server (or proxy) that echoes request headers can put the
+    /// key there, and the id is quoted in exception messages.</summary>
+    public static string? FindRequestId(HttpResponseMessage response, SecretRedactor redactor)
     {
         foreach (var name in RequestIdHeaders)
         {
@@ -32,7 +34,7 @@ internal static class ResponseDetailsReader
                 var value = values.FirstOrDefault();
                 if (!string.IsNullOrWhiteSpace(value))
                 {
-                    return value.Trim();
+                    return redactor.Redact(value.Trim());
                 }
             }
         }
@@ -61,17 +63,13 @@ internal static class ResponseDetailsReader
         }
     }
 
-    private static Dictionary<string, IEnumerable<string>> CopyHeaders(HttpResponseMessage response)
+    /// <summary>The response headers, every value redacted (an exception carries them; a server may echo the key).</summary>
+    public static Dictionary<string, IEnumerable<string>> CopyHeaders(HttpResponseMessage response, SecretRedactor redactor)
     {
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
         {
-            headers[header.Key] = header.Value;
-        }
-
-        foreach (var header in response.Content.Headers)
-        {
-            headers[header.Key] = header.Value;
+            headers[header.Key] = header.Value.Select(redactor.Redact).ToArray();
         }
 
         return headers;

@@ -1,6 +1,7 @@
 namespace HoneyHive.Kiota.Errors;
 
-/// <summary>Removes the API key from text that ends up in exceptions (servers sometimes echo the bearer header).</summary>
+/// <summary>Removes the API key from text that ends up in exceptions: bodies and response headers (servers and proxies
+/// sometimes echo the bearer header).</summary>
 internal sealed class SecretRedactor(string secret)
 {
     internal const string Mask = "[REDACTED]";
@@ -8,10 +9,13 @@ internal sealed class SecretRedactor(string secret)
     // A cut-off tail shorter than this is too short to identify the key.
     private const int MinimumTailToTrim = 4;
 
+    /// <summary>Replaces every occurrence of the secret.</summary>
+    public string Redact(string text) => text.Replace(secret, Mask, StringComparison.Ordinal);
+
     /// <summary>Replaces every occurrence of the secret, then truncates to <paramref name="maxLength"/> characters.</summary>
     public string RedactAndTruncate(string text, int maxLength)
     {
-        var redacted = text.Replace(secret, Mask, StringComparison.Ordinal);
+        var redacted = Redact(text);
         if (redacted.Length <= maxLength)
         {
             return redacted;

@@ -1,4 +1,5 @@
 using HoneyHive.Kiota.Errors;
+using HoneyHive.Kiota.Serialization;
 
 namespace HoneyHive.Kiota.Http;
 
@@ -10,7 +11,8 @@ namespace HoneyHive.Kiota.Http;
 /// <remarks>
 /// An elapsed timeout surfaces as <see cref="HoneyHiveTimeoutException"/>; the caller's own
 /// cancellation stays an <see cref="OperationCanceledException"/>, so the two can be told apart.
-/// The body is buffered here so later handlers (retry, error mapping) and Kiota can read it again.
+/// The body is buffered here so later handlers (retry, error mapping) and Kiota can read it again; a connection
+/// that closes or resets while it arrives is reported as an <see cref="HttpRequestException"/> saying how much came.
 /// </remarks>
 internal sealed class AttemptTimeoutHandler(TimeSpan requestTimeout, TimeSpan exportTimeout, TimeProvider timeProvider) : DelegatingHandler
 {
@@ -39,13 +41,31 @@ internal sealed class AttemptTimeoutHandler(TimeSpan requestTimeout, TimeSpan ex
         }
     }
 
+    // A connection that fails once the answer has begun throws IOException, not HttpRequestException: here it
+    // becomes the network error it is, with what was received, so the retry handler above can repeat a request
+    // that is safe to repeat (when the timer or the caller cancelled, the outer catch and the caller decide).
     private async Task<HttpResponseMessage> SendAndBufferAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw IncompleteAnswers.Broken(ex);
+        }
+
         try
         {
             response.Content = await PooledBufferContent.LoadAsync(response.Content, cancellationToken).ConfigureAwait(false);
             return response;
+        }
+        catch (ResponseBodyCutException ex)
+        {
+            var error = IncompleteAnswers.BodyCut(response, ex);
+            response.Dispose();
+            throw error;
         }
         catch
         {

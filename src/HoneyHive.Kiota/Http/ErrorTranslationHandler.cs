@@ -25,8 +25,15 @@ internal sealed class ErrorTranslationHandler(SecretRedactor redactor, TimeProvi
         catch (HttpRequestException ex)
         {
             // After the retries: one exception family for every failure of a call (the message names the
-            // host, never the headers).
-            throw new HoneyHiveConnectionException($"{request.Method} {request.RequestUri?.AbsolutePath} got no answer: {ex.Message}", ex);
+            // host, never the headers). A status on the exception means the answer began, then broke off.
+            var what = ex.StatusCode is null ? "got no answer" : "got an incomplete answer";
+            throw new HoneyHiveConnectionException($"{request.Method} {request.RequestUri?.AbsolutePath} {what}: {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            // The handlers below report broken connections as HttpRequestException; this keeps a stray one typed.
+            var error = new HttpRequestException(HttpRequestError.ConnectionError, ex.Message, ex);
+            throw new HoneyHiveConnectionException($"{request.Method} {request.RequestUri?.AbsolutePath} got no answer: {ex.Message}", error);
         }
 
         response.RequestMessage ??= request;
@@ -55,7 +62,7 @@ internal sealed class ErrorTranslationHandler(SecretRedactor redactor, TimeProvi
     }
 
     // Cheap (no body, no header copy): only what a later parse failure needs to say which response it was.
-    private static void RecordContext(HttpRequestMessage request, HttpResponseMessage response)
+    private void RecordContext(HttpRequestMessage request, HttpResponseMessage response)
     {
         if (request.GetRequestOption<ResponseContextOption>() is { } context)
         {
@@ -63,7 +70,7 @@ internal sealed class ErrorTranslationHandler(SecretRedactor redactor, TimeProvi
                 (int)response.StatusCode,
                 request.Method.Method,
                 request.RequestUri?.AbsolutePath,
-                ResponseDetailsReader.FindRequestId(response),
+                ResponseDetailsReader.FindRequestId(response, redactor),
                 BodyExcerpt: null,
                 new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase));
         }

@@ -11,8 +11,9 @@ internal static class HoneyHivePipeline
     private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Order, outermost first: error translation, retry (ours: Kiota's retries only 429/503/504),
-    /// the per-attempt timeout, Kiota's redirect handler, and finally the network handler.
+    /// Order, outermost first: telemetry, error translation, retry (ours: Kiota's retries only 429/503/504),
+    /// the per-attempt timeout, Kiota's redirect handler between the two halves of our redirect guard (which
+    /// types its failures), and finally the network handler.
     /// </summary>
     public static HttpClient CreateHttpClient(HoneyHiveClientOptions options, SecretRedactor redactor)
     {
@@ -26,7 +27,9 @@ internal static class HoneyHivePipeline
             new ErrorTranslationHandler(redactor, time),
             new TransientRetryHandler(options.Retry, time),
             new AttemptTimeoutHandler(options.RequestTimeout, options.ExportTimeout, time),
+            new RedirectGuardHandler(redactor),
             new RedirectHandler(),
+            new RedirectWitnessHandler(),
         ];
         var first = KiotaClientFactory.ChainHandlersCollectionAndGetFirstLink(CreateFinalHandler(options), handlers)
             ?? throw new InvalidOperationException("The handler pipeline is empty.");

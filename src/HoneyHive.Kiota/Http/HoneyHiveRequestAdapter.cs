@@ -25,7 +25,8 @@ internal sealed class HoneyHiveRequestAdapter(
     IAuthenticationProvider authenticationProvider,
     IParseNodeFactory jsonParseNodeFactory,
     ISerializationWriterFactory serializationWriterFactory,
-    HttpClient httpClient) : IRequestAdapter
+    HttpClient httpClient,
+    SecretRedactor? redactor = null) : IRequestAdapter
 {
     public ISerializationWriterFactory SerializationWriterFactory => serializationWriterFactory;
 
@@ -204,10 +205,11 @@ internal sealed class HoneyHiveRequestAdapter(
 
         var status = (int)response.StatusCode;
         var code = status.ToString(CultureInfo.InvariantCulture);
+        // Redacted like the pipeline's own exceptions: a server may echo the key in a header.
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in response.Headers)
         {
-            headers[header.Key] = header.Value;
+            headers[header.Key] = redactor is null ? header.Value : header.Value.Select(redactor.Redact).ToArray();
         }
 
         ParsableFactory<IParsable>? errorFactory = null;

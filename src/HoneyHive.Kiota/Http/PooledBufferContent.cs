@@ -49,6 +49,14 @@ internal sealed class PooledBufferContent : HttpContent
         return content;
     }
 
+    /// <summary>
+    /// Hands the rental over: the caller now owns it (and returns it to <see cref="BodyBufferPool"/>), and this
+    /// content is empty. A page reader scans the body where it lies instead of copying it into a second rental.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The buffer was returned or handed over already.</exception>
+    public (byte[] Buffer, int Length) Detach() =>
+        (Interlocked.Exchange(ref _buffer, null) ?? throw new ObjectDisposedException(nameof(PooledBufferContent)), _length);
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         stream.WriteAsync(Buffer, 0, _length);
 
@@ -68,7 +76,7 @@ internal sealed class PooledBufferContent : HttpContent
     {
         if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            BodyBufferPool.Instance.Return(buffer);
+            BodyBufferPool.Return(buffer);
         }
 
         base.Dispose(disposing);

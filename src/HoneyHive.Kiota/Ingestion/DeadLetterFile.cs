@@ -8,6 +8,12 @@ namespace HoneyHive.Kiota.Ingestion;
 /// format <c>hh events send</c> reads), written by the client's own writer. Opened on the first failure,
 /// so a sink that never fails leaves no file.
 /// </summary>
+/// <remarks>
+/// Every failed event keeps its line, including one that failed because it cannot be written as JSON: its NaN and
+/// infinite numbers are written as the strings <c>"NaN"</c>, <c>"Infinity"</c> and <c>"-Infinity"</c>, so the line is
+/// valid JSON and holds what was enqueued. Each event is written in full before its line is appended, so a line is
+/// never half an event.
+/// </remarks>
 internal sealed class DeadLetterFile : IDisposable
 {
     private readonly Lock _gate = new();
@@ -28,7 +34,8 @@ internal sealed class DeadLetterFile : IDisposable
         }
     }
 
-    /// <summary>Appends the events and flushes them to disk; returns how many were written.</summary>
+    /// <summary>Appends the events, in order, and flushes them to disk; returns how many lines were written (an event
+    /// even the lenient writer refuses, such as one nested deeper than JSON writers allow, gets none).</summary>
     /// <exception cref="IOException">The file cannot be opened or written.</exception>
     public int Append(IReadOnlyList<BatchEventOutcome> failed)
     {
@@ -36,17 +43,19 @@ internal sealed class DeadLetterFile : IDisposable
         {
             // FileShare.Read: the file can be inspected (or copied away) while the app runs.
             _stream ??= new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            var written = 0;
             foreach (var outcome in failed)
             {
-                using var writer = new HoneyHiveJsonSerializationWriter();
-                writer.WriteObjectValue(null, outcome.Event);
-                using var json = writer.GetSerializedContent();
-                json.CopyTo(_stream);
-                _stream.WriteByte((byte)'\n');
+                if (Line(outcome) is { } line)
+                {
+                    _stream.Write(line);
+                    _stream.WriteByte((byte)'\n');
+                    written++;
+                }
             }
 
             _stream.Flush(flushToDisk: true);
-            return failed.Count;
+            return written;
         }
     }
 
@@ -56,6 +65,23 @@ internal sealed class DeadLetterFile : IDisposable
         {
             _stream?.Dispose();
             _stream = null;
+        }
+    }
+
+    private static byte[]? Line(BatchEventOutcome outcome)
+    {
+        try
+        {
+            using var writer = new HoneyHiveJsonSerializationWriter(nonFiniteAsNames: true);
+            writer.WriteObjectValue(null, outcome.Event);
+            using var json = writer.GetSerializedContent();
+            var line = new byte[json.Length];
+            json.ReadExactly(line);
+            return line;
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            return null;
         }
     }
 }

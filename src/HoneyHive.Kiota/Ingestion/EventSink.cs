@@ -54,6 +54,10 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
     private PaddedCounter _dequeued;
     private long _dropped;
     private long _evicted;
+
+    // Events refused at enqueue (queue full or closed); written under _flushGate, so a flush can tell the refusals
+    // that came before it from those it must count itself.
+    private long _refused;
     private long _created;
     private long _failed;
     private long _deadLettered;
@@ -182,7 +186,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
     /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        var request = new FlushRequest(Volatile.Read(ref _tickets.Value));
+        FlushRequest request;
         lock (_flushGate)
         {
             if (_workerDone)
@@ -191,6 +195,9 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
                 return;
             }
 
+            // Both read under the gate refusals are counted under: every event refused before this point has a
+            // ticket up to the target and is in the count; every later refusal is counted by the request itself.
+            request = new FlushRequest(Volatile.Read(ref _tickets.Value), _refused);
             _flushes.Add(request);
         }
 
@@ -280,6 +287,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
         bool waiting;
         lock (_flushGate)
         {
+            _refused++;
             foreach (var flush in _flushes)
             {
                 flush.CountRefused(ticket);
@@ -512,7 +520,8 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
         events.Select((e, i) => new BatchEventOutcome(i, e, BatchEventStatus.Failed, reason, exception, null)).ToList();
 
     // Failed events go to the dead-letter file and the callback, one batch at a time, before they are
-    // counted: a caller that sees them counted finds them in the file.
+    // counted: a caller that sees them counted finds them in the file. Never throws: whatever the file or the
+    // callback does, the events are counted, once.
     private void Fail(List<BatchEventOutcome> failed)
     {
         if (failed.Count == 0)
@@ -520,31 +529,36 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
             return;
         }
 
-        lock (_failureGate)
+        try
         {
-            if (_deadLetter is not null)
+            lock (_failureGate)
             {
+                if (_deadLetter is not null)
+                {
+                    try
+                    {
+                        Interlocked.Add(ref _deadLettered, _deadLetter.Append(failed));
+                    }
+                    catch (Exception)
+                    {
+                        // The file is unwritable; the events still reach the callback, and DeadLettered < Failed shows it.
+                    }
+                }
+
                 try
                 {
-                    Interlocked.Add(ref _deadLettered, _deadLetter.Append(failed));
+                    _onFailed?.Invoke(failed);
                 }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+                catch (Exception)
                 {
-                    // The file is unwritable; the events still reach the callback, and DeadLettered < Failed shows it.
+                    // The callback's own failure must not stop the sink; the events are counted below either way.
                 }
-            }
-
-            try
-            {
-                _onFailed?.Invoke(failed);
-            }
-            catch (Exception)
-            {
-                // The callback's own failure must not stop the sink; the events are counted below either way.
             }
         }
-
-        Interlocked.Add(ref _failed, failed.Count);
+        finally
+        {
+            Interlocked.Add(ref _failed, failed.Count);
+        }
     }
 
     private Task[] Sending()

@@ -67,8 +67,9 @@ public sealed class EventSinkOptions
     } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Called with the events of a batch the server did not create (each with its reason), and with events
-    /// not sent before the dispose deadline. Called from the sink's background work, one call at a time; an
+    /// Called with the events of a batch the server did not create (each with its reason), with events that
+    /// cannot be written as JSON (<see cref="Batching.EventNotWritableException"/>, naming the field), and with
+    /// events not sent before the dispose deadline. Called from the sink's background work, one call at a time; an
     /// exception it throws is ignored (the events still reach the dead-letter file).
     /// </summary>
     public Action<IReadOnlyList<BatchEventOutcome>>? OnFailed { get; set; }
@@ -76,7 +77,9 @@ public sealed class EventSinkOptions
     /// <summary>
     /// When set, every failed event is appended to this file as one JSON line in the batch request's event
     /// shape, with its <c>event_id</c>: <c>hh events send &lt;path&gt;</c> sends them again, and the ids
-    /// keep a repeat from creating copies.
+    /// keep a repeat from creating copies. Lines follow <see cref="OnFailed"/>'s events one for one: an event that
+    /// failed because a number in it is NaN or infinite keeps its line, with that number written as the string
+    /// <c>"NaN"</c>, <c>"Infinity"</c> or <c>"-Infinity"</c>.
     /// </summary>
     public string? DeadLetterPath { get; set; }
 

@@ -5,9 +5,11 @@ namespace HoneyHive.Kiota.Ingestion;
 /// whose enqueue ticket is at most <see cref="Target"/> has been taken into a batch, evicted, or refused.
 /// </summary>
 /// <param name="target">The last ticket handed out when the flush was asked for.</param>
-internal sealed class FlushRequest(long target)
+/// <param name="refusedBefore">Events refused at enqueue before the flush was asked for (all with tickets up to the
+/// target); later refusals are counted with <see cref="CountRefused"/>.</param>
+internal sealed class FlushRequest(long target, long refusedBefore)
 {
-    private long _refusedUpToTarget;
+    private long _refusedUpToTarget = refusedBefore;
 
     public long Target { get; } = target;
 

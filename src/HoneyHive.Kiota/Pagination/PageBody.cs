@@ -97,7 +97,7 @@ internal sealed class PageBody : IDisposable
         {
             if (!owned)
             {
-                BodyBufferPool.Instance.Return(buffer);
+                BodyBufferPool.Return(buffer);
             }
         }
     }
@@ -148,7 +148,7 @@ internal sealed class PageBody : IDisposable
     {
         if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
         {
-            BodyBufferPool.Instance.Return(buffer);
+            BodyBufferPool.Return(buffer);
         }
     }
 

@@ -45,14 +45,26 @@ internal sealed class PageResponseHandler : IResponseHandler
                 throw new HoneyHiveResponseFormatException($"The response is {mediaType ?? "untyped"}, not JSON.");
             }
 
-            var stream = await message.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                var (buffer, length) = await BodyBufferPool.ReadAllAsync(stream, message.Content.Headers.ContentLength, CancellationToken.None).ConfigureAwait(false);
-                Page = PageBody.Scan(buffer, length);
-            }
+            var (buffer, length) = await TakeBodyAsync(message.Content).ConfigureAwait(false);
+            Page = PageBody.Scan(buffer, length);
         }
 
         return default;
+    }
+
+    // The client's pipeline has read the body into a pooled buffer already: the page takes that buffer over, so a
+    // page costs one page-sized rental, not two (with N pages fetched ahead, N + 1 alive rather than 2N + 1).
+    private static async Task<(byte[] Buffer, int Length)> TakeBodyAsync(HttpContent content)
+    {
+        if (content is PooledBufferContent pooled)
+        {
+            return pooled.Detach();
+        }
+
+        var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await BodyBufferPool.ReadAllAsync(stream, content.Headers.ContentLength, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 }

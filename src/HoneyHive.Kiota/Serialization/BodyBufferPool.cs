@@ -8,22 +8,49 @@ namespace HoneyHive.Kiota.Serialization;
 /// <remarks>
 /// Not <see cref="ArrayPool{T}.Shared"/>: it keeps arrays per thread and per core, and a paginated export
 /// whose continuations hop between thread-pool threads left a 32 MiB page buffer parked on each of them.
-/// A pool of our own keeps at most a few page-sized arrays for the whole process.
+/// A pool of our own keeps at most a few page-sized arrays for the whole process. Every rental goes through
+/// <see cref="Rent"/> and <see cref="Return"/>, so a <see cref="BufferRentalLedger"/> can count them.
 /// </remarks>
 internal static class BodyBufferPool
 {
-    public static ArrayPool<byte> Instance { get; } = ArrayPool<byte>.Create(maxArrayLength: 1 << 30, maxArraysPerBucket: 4);
+    private static readonly ArrayPool<byte> Instance = ArrayPool<byte>.Create(maxArrayLength: 1 << 30, maxArraysPerBucket: 4);
+
+    // Null outside tests: one read of an async local per rental, which is per response, not per byte.
+    private static readonly AsyncLocal<BufferRentalLedger?> Ledger = new();
 
     // RFC 8259 lets a reader ignore a byte order mark, and some proxies and Windows-hosted gateways add one.
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
+    /// <summary>Counts the rentals made from here on by this async flow and the tasks it starts (for tests).</summary>
+    public static BufferRentalLedger StartLedger()
+    {
+        var ledger = new BufferRentalLedger();
+        Ledger.Value = ledger;
+        return ledger;
+    }
+
+    public static byte[] Rent(int minimumLength)
+    {
+        var buffer = Instance.Rent(minimumLength);
+        Ledger.Value?.Rented(buffer);
+        return buffer;
+    }
+
+    public static void Return(byte[] buffer)
+    {
+        // Counted before the pool has it back, when no other rental can be handed the same array.
+        Ledger.Value?.Returned(buffer);
+        Instance.Return(buffer);
+    }
+
     /// <summary>Reads <paramref name="content"/> to its end into a rental: exact-size for a stream that
     /// knows its length, doubling (and returning the smaller rental) otherwise.</summary>
-    /// <returns>The rental, to be returned to <see cref="Instance"/>, and how many bytes it holds.</returns>
+    /// <returns>The rental, to be given back with <see cref="Return"/>, and how many bytes it holds.</returns>
+    /// <exception cref="ResponseBodyCutException">The stream failed part-way (the connection closed or was reset).</exception>
     public static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream content, long? knownLength, CancellationToken cancellationToken)
     {
         var capacity = knownLength is > 0 and < int.MaxValue ? (int)knownLength + 1 : 64 * 1024;
-        var buffer = Instance.Rent(capacity);
+        var buffer = Rent(capacity);
         var length = 0;
         try
         {
@@ -31,13 +58,22 @@ internal static class BodyBufferPool
             {
                 if (length == buffer.Length)
                 {
-                    var larger = Instance.Rent(checked(buffer.Length * 2));
+                    var larger = Rent(checked(buffer.Length * 2));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    Instance.Return(buffer);
+                    Return(buffer);
                     buffer = larger;
                 }
 
-                var read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new ResponseBodyCutException(length, knownLength, ex);
+                }
+
                 if (read == 0)
                 {
                     return (buffer, length);
@@ -48,7 +84,7 @@ internal static class BodyBufferPool
         }
         catch
         {
-            Instance.Return(buffer);
+            Return(buffer);
             throw;
         }
     }

@@ -207,30 +207,38 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
 
     private delegate bool ItemReader<TItem>(JsonElement item, out TItem value);
 
-    // One item of the wrong type makes the whole list not fit: it is then kept raw, not half-read. Null rather
-    // than empty when the JSON is not a list (or is JSON null): Kiota's generated code reads collections with
-    // "?.AsList()", so the property stays unset instead of claiming an empty list.
+    // The list Kiota's node reads, noted as not fitting when an item is of the wrong type: an item that does not fit
+    // is what Kiota makes of it (null, or an empty model), so a composed type at the root reads as Kiota reads it,
+    // while a generated reader keeps the raw list instead (see JsonElementReader). JSON that is not a list gives an
+    // empty list, as Kiota's node does (a composed type's factory tells its branches apart by it), noted as not
+    // fitting unless it is JSON null.
     private List<TItem>? ReadItems<TItem>(ItemReader<TItem> read)
     {
         if (Element.ValueKind != JsonValueKind.Array)
         {
             Note(Element.ValueKind == JsonValueKind.Null);
-            return null;
+            return [];
         }
 
         var items = new List<TItem>(Element.GetArrayLength());
+        var fits = true;
         foreach (var item in Element.EnumerateArray())
         {
             if (!read(item, out var value))
             {
-                Note(false);
-                return null;
+                fits = false;
+                if (default(TItem) is not null)
+                {
+                    // A list of a value type has no "nothing" to put in the item's place (Kiota's node throws).
+                    Note(false);
+                    return null;
+                }
             }
 
             items.Add(value);
         }
 
-        Note(true);
+        Note(fits);
         return items;
     }
 
@@ -242,10 +250,10 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
             return (T)(object)JsonUntyped.From(JsonElementReader.Keep(Element));
         }
 
-        // A value that is not the model (a string where an object belongs) leaves the property unset; the
-        // parent keeps the raw value.
-        var item = Fill(factory);
-        return DidNotFit ? default! : item;
+        // A value that is not the model (a string where an object belongs) gives what Kiota's node gives (the
+        // model its factory made, mostly empty) and is noted as not fitting: a parent then keeps the raw value
+        // (and a generated reader leaves its property null).
+        return Fill(factory);
     }
 
     private T Fill<T>(ParsableFactory<T> factory) where T : IParsable

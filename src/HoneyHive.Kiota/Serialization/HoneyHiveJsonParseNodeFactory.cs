@@ -64,7 +64,7 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
         {
             if (!bodyOwnsBuffer)
             {
-                BodyBufferPool.Instance.Return(buffer);
+                BodyBufferPool.Return(buffer);
             }
         }
     }

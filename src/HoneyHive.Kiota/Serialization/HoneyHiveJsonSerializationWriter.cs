@@ -22,6 +22,11 @@ namespace HoneyHive.Kiota.Serialization;
 public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
 {
     private readonly JsonSerializationWriter _json;
+    private readonly JsonWritePath _path = new();
+
+    // For the sink's dead-letter file only: a value JSON cannot hold is written as its name ("NaN") instead of
+    // refusing the event, so every failed event keeps its line.
+    private readonly bool _nonFiniteAsNames;
 
     /// <summary>A writer with Kiota's default JSON settings.</summary>
     public HoneyHiveJsonSerializationWriter()
@@ -33,6 +38,14 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
     /// <see cref="JsonSerializationWriter(KiotaJsonSerializationContext)"/>.</summary>
     /// <param name="context">The serialization context.</param>
     public HoneyHiveJsonSerializationWriter(KiotaJsonSerializationContext context) => _json = new JsonSerializationWriter(context);
+
+    /// <summary>A writer that writes NaN and the infinities as the strings <c>"NaN"</c>, <c>"Infinity"</c> and
+    /// <c>"-Infinity"</c> (System.Text.Json's named literals) instead of refusing them.</summary>
+    internal HoneyHiveJsonSerializationWriter(bool nonFiniteAsNames)
+        : this(KiotaJsonSerializationContext.Default)
+    {
+        _nonFiniteAsNames = nonFiniteAsNames;
+    }
 
     /// <inheritdoc />
     public Action<IParsable>? OnBeforeObjectSerialization
@@ -56,6 +69,9 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
     }
 
     /// <inheritdoc />
+    /// <remarks>A value JSON cannot hold (NaN, an infinity) anywhere inside is refused with an
+    /// <see cref="ArgumentException"/> whose <see cref="ArgumentException.ParamName"/> is the field's path
+    /// (<c>events[3].duration</c>), where <see cref="System.Text.Json.Utf8JsonWriter"/> would name neither.</remarks>
     public void WriteObjectValue<T>(string? key, T? value, params IParsable?[] additionalValuesToMerge) where T : IParsable
     {
         // Kiota's models pass no values to merge except for intersection types: skip the filtering then.
@@ -64,6 +80,8 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
         {
             return;
         }
+
+        _path.Enter(key);
 
         // Kiota's sequence of hooks, step for step (it calls OnAfterObjectSerialization twice for a free-form value).
         var node = value as UntypedNode;
@@ -81,7 +99,7 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
         {
             OnStartObjectSerialization?.Invoke(node, this);
             WritePropertyName(key);
-            JsonUntyped.WriteTo(_json.writer, node);
+            JsonUntyped.WriteTo(_json.writer, node, _path, _nonFiniteAsNames);
             OnAfterObjectSerialization?.Invoke(node);
         }
         else
@@ -117,6 +135,8 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
         {
             OnAfterObjectSerialization?.Invoke(value);
         }
+
+        _path.Leave();
     }
 
     /// <inheritdoc />
@@ -129,11 +149,15 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
 
         WritePropertyName(key);
         _json.writer.WriteStartArray();
+        _path.EnterArray(key);
+        var index = 0;
         foreach (var item in values)
         {
+            _path.At(index++);
             WriteObjectValue(null, item);
         }
 
+        _path.Leave();
         _json.writer.WriteEndArray();
     }
 
@@ -175,13 +199,33 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
     public void WriteIntValue(string? key, int? value) => _json.WriteIntValue(key, value);
 
     /// <inheritdoc />
-    public void WriteFloatValue(string? key, float? value) => _json.WriteFloatValue(key, value);
+    /// <remarks>NaN and the infinities are refused with an <see cref="ArgumentException"/> naming the field's path.</remarks>
+    public void WriteFloatValue(string? key, float? value)
+    {
+        if (value is { } number && !float.IsFinite(number))
+        {
+            WriteNonFinite(key, number);
+            return;
+        }
+
+        _json.WriteFloatValue(key, value);
+    }
 
     /// <inheritdoc />
     public void WriteLongValue(string? key, long? value) => _json.WriteLongValue(key, value);
 
     /// <inheritdoc />
-    public void WriteDoubleValue(string? key, double? value) => _json.WriteDoubleValue(key, value);
+    /// <remarks>NaN and the infinities are refused with an <see cref="ArgumentException"/> naming the field's path.</remarks>
+    public void WriteDoubleValue(string? key, double? value)
+    {
+        if (value is { } number && !double.IsFinite(number))
+        {
+            WriteNonFinite(key, number);
+            return;
+        }
+
+        _json.WriteDoubleValue(key, value);
+    }
 
     /// <inheritdoc />
     public void WriteDecimalValue(string? key, decimal? value) => _json.WriteDecimalValue(key, value);
@@ -210,7 +254,35 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
     public void WriteTimeValue(string? key, Time? value) => _json.WriteTimeValue(key, value);
 
     /// <inheritdoc />
-    public void WriteCollectionOfPrimitiveValues<T>(string? key, IEnumerable<T>? values) => _json.WriteCollectionOfPrimitiveValues(key, values);
+    public void WriteCollectionOfPrimitiveValues<T>(string? key, IEnumerable<T>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        if (_nonFiniteAsNames && NonFiniteNumbers.In(values))
+        {
+            WritePropertyName(key);
+            _json.writer.WriteStartArray();
+            foreach (var item in values)
+            {
+                WriteAnyPrimitive(null, item);
+            }
+
+            _json.writer.WriteEndArray();
+            return;
+        }
+
+        try
+        {
+            _json.WriteCollectionOfPrimitiveValues(key, values);
+        }
+        catch (ArgumentException ex) when (values.Cast<object?>().ToList().FindIndex(NonFiniteNumbers.In) is var index and >= 0)
+        {
+            throw _path.Refuse($"{key}[{index}]", "NaN or an infinity is not a JSON number", ex);
+        }
+    }
 
     /// <inheritdoc />
     public void WriteByteArrayValue(string? key, byte[]? value) => _json.WriteByteArrayValue(key, value);
@@ -219,13 +291,94 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
     public void WriteNullValue(string? key) => _json.WriteNullValue(key);
 
     /// <inheritdoc />
-    public void WriteAdditionalData(IDictionary<string, object> value) => _json.WriteAdditionalData(value);
+    public void WriteAdditionalData(IDictionary<string, object> value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (_nonFiniteAsNames && NonFiniteNumbers.In(value.Values))
+        {
+            foreach (var (name, item) in value)
+            {
+                WriteAnyPrimitive(name, item);
+            }
+
+            return;
+        }
+
+        try
+        {
+            _json.WriteAdditionalData(value);
+        }
+        catch (ArgumentException ex) when (value.FirstOrDefault(entry => NonFiniteNumbers.In(entry.Value)) is { Key: { } name })
+        {
+            throw _path.Refuse(name, "it holds NaN or an infinity, which are not JSON numbers", ex);
+        }
+    }
 
     /// <inheritdoc />
     public Stream GetSerializedContent() => _json.GetSerializedContent();
 
     /// <inheritdoc />
     public void Dispose() => _json.Dispose();
+
+    private void WriteNonFinite(string? key, double number)
+    {
+        if (!_nonFiniteAsNames)
+        {
+            throw _path.Refuse(key, NonFiniteNumbers.Reason(number));
+        }
+
+        _json.WriteStringValue(key, NonFiniteNumbers.Name(number));
+    }
+
+    // Only on the dead-letter path, for values holding a non-finite number: numbers and free-form trees through this
+    // writer, anything else through Kiota's (one entry at a time).
+    private void WriteAnyPrimitive(string? key, object? value)
+    {
+        switch (value)
+        {
+            case double number:
+                WriteDoubleValue(key, number);
+                break;
+            case float number:
+                WriteFloatValue(key, number);
+                break;
+            case UntypedNode node:
+                WriteObjectValue(key, node);
+                break;
+            case null:
+                WriteNullValue(key);
+                break;
+            case string text:
+                WriteStringValue(key, text);
+                break;
+            case bool flag:
+                WriteBoolValue(key, flag);
+                break;
+            case int number:
+                WriteIntValue(key, number);
+                break;
+            case long number:
+                WriteLongValue(key, number);
+                break;
+            case decimal number:
+                WriteDecimalValue(key, number);
+                break;
+            case System.Collections.IEnumerable items:
+                WriteCollectionOfPrimitiveValues(key, items.Cast<object?>());
+                break;
+            case var other when key is not null:
+                _json.WriteAdditionalData(new Dictionary<string, object>(1) { [key] = other });
+                break;
+            default:
+                // An exotic item in a list that also holds a non-finite number: its text keeps the line valid JSON.
+                WriteStringValue(null, Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
 
     private void WritePropertyName(string? key)
     {

@@ -7,6 +7,7 @@ using System.Text.Json;
 using HoneyHive.Kiota.Serialization.Untyped;
 using Microsoft.Kiota.Abstractions.Helpers;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
 
 namespace HoneyHive.Kiota.Serialization;
 
@@ -254,7 +255,7 @@ public static class JsonElementReader
     {
         var node = new HoneyHiveJsonParseNode(value);
         result = node.GetCollectionOfPrimitiveValues<T>() as List<T>;
-        return !node.DidNotFit;
+        return Fits(node, ref result);
     }
 
     /// <summary>Reads an array of a Kiota enum's wire names.</summary>
@@ -267,7 +268,7 @@ public static class JsonElementReader
     {
         var node = new HoneyHiveJsonParseNode(value);
         result = node.GetCollectionOfEnumValues<T>() as List<T?>;
-        return !node.DidNotFit;
+        return Fits(node, ref result);
     }
 
     /// <summary>Reads free-form JSON as Kiota's <see cref="UntypedNode"/>, whose members are read on first use.</summary>
@@ -315,13 +316,7 @@ public static class JsonElementReader
 
         var node = new HoneyHiveJsonParseNode(value);
         result = node.GetObjectValue(factory);
-        if (node.DidNotFit)
-        {
-            result = null;
-            return false;
-        }
-
-        return true;
+        return Fits(node, ref result);
     }
 
     /// <summary>Reads an array of nested models with compile-time readers and factories that only create them.</summary>
@@ -459,13 +454,55 @@ public static class JsonElementReader
                 }
             }
 
-            if (!taken && Array.Find(models, static m => m is IAdditionalDataHolder) is IAdditionalDataHolder holder)
+            if (!taken && KeeperOf(models, property.Name) is { } holder)
             {
                 KeepAdditional(holder, property);
             }
         }
 
         return true;
+    }
+
+    // Where a property no branch took is kept: the first branch that describes it (its value did not fit there), else
+    // the first that keeps additional data.
+    private static IAdditionalDataHolder? KeeperOf(IParsable?[] models, string name)
+    {
+        foreach (var model in models)
+        {
+            if (model is IAdditionalDataHolder holder && model.GetFieldDeserializers().ContainsKey(name))
+            {
+                return holder;
+            }
+        }
+
+        return Array.Find(models, static m => m is IAdditionalDataHolder) as IAdditionalDataHolder;
+    }
+
+    /// <summary>For a model that keeps no additional data: a described property whose value did not fit the
+    /// compile-time reader is read as Kiota's own node reads it (what it makes of the value, where it makes
+    /// anything), since there is nowhere to keep the raw value. Whatever Kiota's node throws leaves the property
+    /// as it is.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="jsonName">The property's JSON name.</param>
+    /// <param name="json">Its value.</param>
+    public static void ReadAsKiota(IParsable model, string jsonName, JsonElement json)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!model.GetFieldDeserializers().TryGetValue(jsonName, out var deserialize))
+        {
+            return;
+        }
+
+        try
+        {
+            deserialize(new JsonParseNode(json));
+        }
+#pragma warning disable CA1031 // Kiota's node throws many kinds for JSON of the wrong type; none may escape a read.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // The property keeps what the compile-time reader left (null).
+        }
     }
 
     /// <summary>Offers one property to a model: its compile-time reader, else its field deserializers.</summary>
@@ -505,6 +542,18 @@ public static class JsonElementReader
     {
         ArgumentNullException.ThrowIfNull(holder);
         (holder.AdditionalData ??= new Dictionary<string, object>())[property.Name] = Keep(property.Value);
+    }
+
+    // A value that did not fit is null for a generated reader's property (the raw value is kept beside it).
+    private static bool Fits<T>(HoneyHiveJsonParseNode node, ref T? result) where T : class
+    {
+        if (!node.DidNotFit)
+        {
+            return true;
+        }
+
+        result = null;
+        return false;
     }
 
     /// <summary>The string's text, or null when its escapes do not form valid UTF-16 (a lone surrogate).</summary>

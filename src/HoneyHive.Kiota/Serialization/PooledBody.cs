@@ -23,7 +23,7 @@ internal sealed class PooledBody(JsonDocument document, byte[] buffer)
         if (Interlocked.Exchange(ref _released, 1) == 0)
         {
             document.Dispose();
-            BodyBufferPool.Instance.Return(buffer);
+            BodyBufferPool.Return(buffer);
         }
     }
 }

@@ -239,6 +239,147 @@ public sealed class EventSinkTests
         clients.ForEach(c => c.Dispose());
     }
 
+    [Theory]
+    [InlineData(EventSinkOverflow.DropNewest)]
+    [InlineData(EventSinkOverflow.Wait)]
+    public async Task FlushAsync_returns_once_everything_before_it_is_settled_when_events_were_refused_before_it(EventSinkOverflow overflow)
+    {
+        using var fake = new InMemoryHoneyHive();
+        var clients = new List<HoneyHiveClient>();
+        var (sink, gate, _, accepted) = await OverflowAsync(fake, overflow, ClientFor, clients);
+        Assert.Equal(5, accepted.Count(a => !a));
+
+        gate.Open();
+        await sink.FlushAsync().WaitAsync(Patience);
+
+        Assert.Equal(new EventSinkCounts(10, 5, 5, 0, 0), sink.Counts);
+        Assert.Equal(5, fake.Events.Count);
+        await sink.DisposeAsync();
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task FlushAsync_asked_while_the_queue_is_full_returns_when_events_are_refused_during_it()
+    {
+        using var fake = new InMemoryHoneyHive();
+        var clients = new List<HoneyHiveClient>();
+        var (sink, gate, _, _) = await OverflowAsync(fake, EventSinkOverflow.DropNewest, ClientFor, clients);
+
+        var flush = sink.FlushAsync();
+        var refusedDuring = Enumerable.Range(20, 5).Count(i => !sink.Enqueue(Reads.NewEvent(i)));
+        Assert.False(flush.IsCompleted, "the flush cannot be over while the first send is held");
+        gate.Open();
+        await flush.WaitAsync(Patience);
+
+        Assert.Equal(5, refusedDuring);
+        Assert.Equal(new EventSinkCounts(15, 10, 5, 0, 0), sink.Counts);
+        await sink.DisposeAsync();
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task A_flood_of_160000_events_with_drops_settles_and_FlushAsync_returns()
+    {
+        using var fake = new InMemoryHoneyHive();
+        using var client = ClientFor(fake);
+        await using var sink = new EventSink(client, new EventSinkOptions { QueueCapacity = 64, BatchSize = 50, MaxParallelism = 2, FlushInterval = TimeSpan.FromHours(1) });
+
+        var refused = 0;
+        for (var i = 0; i < 160_000; i++)
+        {
+            refused += sink.Enqueue(Reads.NewEvent(i)) ? 0 : 1;
+        }
+
+        await sink.FlushAsync().WaitAsync(Patience);
+
+        var counts = sink.Counts;
+        Assert.True(refused > 0, "nothing overflowed: the test proves nothing");
+        Assert.Equal(160_000, counts.Enqueued);
+        Assert.Equal(refused, counts.Dropped);
+        Assert.Equal(0, counts.Failed);
+        Assert.Equal(0, counts.Pending);
+        Assert.Equal(counts.Created, fake.Events.Count);
+    }
+
+    [Fact]
+    public async Task An_event_that_cannot_be_written_fails_alone_and_the_callback_file_and_counts_agree()
+    {
+        using var fake = new InMemoryHoneyHive();
+        using var client = ClientFor(fake);
+        var deadLetter = Path.Combine(Path.GetTempPath(), $"hh-dead-{Guid.NewGuid():N}.jsonl");
+        var reported = new List<BatchEventOutcome>();
+        try
+        {
+            await using var sink = new EventSink(client, new EventSinkOptions
+            {
+                BatchSize = 50,
+                FlushInterval = TimeSpan.FromHours(1),
+                DeadLetterPath = deadLetter,
+                OnFailed = failed => reported.AddRange(failed),
+            });
+            var events = Enumerable.Range(0, 41).Select(i => Reads.NewEvent(i, $"nw-{i:D2}")).ToList();
+            events[17].Duration = double.NaN;
+            events.ForEach(e => sink.Enqueue(e));
+
+            await sink.FlushAsync().WaitAsync(Patience);
+
+            Assert.Equal(new EventSinkCounts(41, 0, 40, 1, 1), sink.Counts);
+            var failed = Assert.Single(reported);
+            Assert.Equal("nw-17", failed.EventId);
+            var error = Assert.IsType<EventNotWritableException>(failed.Exception);
+            Assert.Equal("duration", error.Field);
+            Assert.StartsWith("Event nw-17 was not sent: its field 'duration' cannot be written as JSON (NaN is not a JSON number).", failed.Error, StringComparison.Ordinal);
+            var line = JsonDocument.Parse(Assert.Single(File.ReadAllLines(deadLetter))).RootElement;
+            Assert.Equal("nw-17", line.GetProperty("event_id").GetString());
+            Assert.Equal("NaN", line.GetProperty("duration").GetString());
+            Assert.Equal(40, fake.Events.Count);
+            Assert.DoesNotContain(fake.Events, e => (string)e["event_id"]! == "nw-17");
+        }
+        finally
+        {
+            File.Delete(deadLetter);
+        }
+    }
+
+    [Fact]
+    public async Task The_callback_the_dead_letter_file_and_DeadLettered_agree_line_for_line()
+    {
+        using var fake = new InMemoryHoneyHive();
+        using var client = ClientFor(fake);
+        var deadLetter = Path.Combine(Path.GetTempPath(), $"hh-dead-{Guid.NewGuid():N}.jsonl");
+        var reported = new List<string>();
+        try
+        {
+            var sink = new EventSink(client, new EventSinkOptions
+            {
+                BatchSize = 10,
+                MaxParallelism = 1,
+                FlushInterval = TimeSpan.FromHours(1),
+                DeadLetterPath = deadLetter,
+                OnFailed = failed => reported.AddRange(failed.Select(o => o.EventId)),
+            });
+            var events = Enumerable.Range(0, 30).Select(i => Reads.NewEvent(i, $"mix-{i:D2}")).ToList();
+            events[3].Duration = double.PositiveInfinity;
+            events[25].Duration = double.NaN;
+            // Whichever request carries them (the refused events split the batches).
+            fake.Faults.FailBatchEvents((evt, _) => (string)evt["event_id"]! is "mix-12" or "mix-14", times: 100);
+            events.ForEach(e => sink.Enqueue(e));
+
+            await sink.DisposeAsync();
+
+            var lines = File.ReadAllLines(deadLetter).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event_id").GetString()!).ToList();
+            Assert.Equal(["mix-03", "mix-12", "mix-14", "mix-25"], reported.Order(StringComparer.Ordinal));
+            Assert.Equal(reported, lines);
+            var counts = sink.Counts;
+            Assert.Equal(new EventSinkCounts(30, 0, 26, 4, 4), counts);
+            Assert.Equal(counts.Enqueued, counts.Created + counts.Failed + counts.Dropped);
+        }
+        finally
+        {
+            File.Delete(deadLetter);
+        }
+    }
+
     [Fact]
     public async Task DropOldest_keeps_the_newest_events()
     {

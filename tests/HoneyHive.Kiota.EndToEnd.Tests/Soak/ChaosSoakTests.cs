@@ -12,16 +12,24 @@ using Xunit.Abstractions;
 namespace HoneyHive.Kiota.EndToEnd.Tests.Soak;
 
 /// <summary>
-/// The client against the loopback fake with random faults on about 10% of requests (429 with Retry-After,
-/// 500/502/503, refused and reset connections, truncated bodies, latency spikes): nothing is lost, nothing is
-/// stored twice, and an event is only sent again where a fault hid the first attempt's outcome.
-/// Figures go to the test output (and docs/RELIABILITY.md).
+/// The client against the fake on the raw-socket loopback host with random faults on about 10% of requests (429 with
+/// Retry-After, 500/502/503, refused and reset connections, truncated bodies, latency spikes, and on the wire: answers
+/// cut off mid-body by a close or a reset, dribbled and stalled answers, wrong Content-Lengths, redirects to the same
+/// URL): nothing is lost, nothing is stored twice, and an event is only sent again where a fault hid the first
+/// attempt's outcome. Figures go to the test output (and docs/RELIABILITY.md).
 /// </summary>
 public sealed class ChaosSoakTests(ITestOutputHelper output)
 {
+    // Above the 2 s ShortWaitTimeProvider shortens, so a stalled answer ends in a real timeout (and a retry); far
+    // enough above a loaded machine's slowest honest answer that no answer the fake processed times out (a repeat
+    // of it would not follow a hidden outcome).
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
+
     private static HoneyHiveClient ClientFor(Loopback loopback) => Clients.ForHost(
         loopback.BaseAddress,
         retry: new RetryOptions { MaxRetries = 6, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
+        requestTimeout: AttemptTimeout,
+        exportTimeout: AttemptTimeout,
         time: new ShortWaitTimeProvider());
 
     private static void InjectFaults(InMemoryHoneyHive fake, int seedOffset) =>
@@ -29,6 +37,7 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
         {
             Seed = SoakSettings.Seed + seedOffset,
             Probability = SoakSettings.FaultRate,
+            Kinds = RandomFaultKinds.AllWithTransport,
             RetryAfter = TimeSpan.FromSeconds(1),
             LatencySpike = TimeSpan.FromMilliseconds(100),
         });
@@ -59,7 +68,7 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
     [InlineData(4)]
     public async Task Export_under_faults_yields_exactly_the_stored_set(int maxConcurrency)
     {
-        await using var loopback = await Loopback.StartAsync();
+        await using var loopback = await Loopback.StartRawAsync();
         var stored = loopback.Fake.AddEvents(Enumerable.Range(0, SoakSettings.Events).Select(i => new JsonObject
         {
             ["project"] = Clients.Project,
@@ -85,7 +94,7 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
     [Fact]
     public async Task CreateEventsAsync_under_faults_stores_every_event_once_or_reports_it_failed()
     {
-        await using var loopback = await Loopback.StartAsync();
+        await using var loopback = await Loopback.StartRawAsync();
         using var client = ClientFor(loopback);
         InjectFaults(loopback.Fake, seedOffset: 10);
         var events = NewEvents("batch");
@@ -115,7 +124,7 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
     [Fact]
     public async Task The_sink_under_faults_creates_or_dead_letters_every_event_and_the_dead_letters_replay()
     {
-        await using var loopback = await Loopback.StartAsync();
+        await using var loopback = await Loopback.StartRawAsync();
         using var client = ClientFor(loopback);
         InjectFaults(loopback.Fake, seedOffset: 20);
         var deadLetter = Path.Combine(Path.GetTempPath(), $"hh-soak-{Guid.NewGuid():N}.jsonl");
@@ -129,6 +138,9 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
                 MaxParallelism = 4,
                 FlushInterval = TimeSpan.FromMilliseconds(20),
                 DeadLetterPath = deadLetter,
+                // The sink is disposed right after the last Enqueue: what is measured is the faults, not the
+                // deadline (stalls of 5 s each would fail the unsent rest of a large run at the default 10 s).
+                DisposeTimeout = TimeSpan.FromMinutes(10),
             });
             foreach (var evt in events)
             {
@@ -172,7 +184,7 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
     [InlineData(EventSinkOverflow.DropOldest)]
     public async Task The_sink_under_overflow_accounts_for_every_event_exactly(EventSinkOverflow overflow)
     {
-        await using var loopback = await Loopback.StartAsync();
+        await using var loopback = await Loopback.StartRawAsync();
         using var client = ClientFor(loopback);
         InjectFaults(loopback.Fake, seedOffset: 30 + (int)overflow);
         var events = NewEvents("over");

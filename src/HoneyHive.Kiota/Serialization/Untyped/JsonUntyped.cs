@@ -35,7 +35,13 @@ internal static class JsonUntyped
 
     /// <summary>Writes a node as JSON: the JSON it was read from, untouched, where nobody has opened it
     /// (Kiota's writer would open every level), Kiota's tree where someone has.</summary>
-    public static void WriteTo(Utf8JsonWriter writer, UntypedNode node)
+    /// <param name="writer">Where to write.</param>
+    /// <param name="node">The value.</param>
+    /// <param name="path">Where the node is, to name the field of a number JSON cannot hold; null for the root.</param>
+    /// <param name="nonFiniteAsNames">Write NaN and the infinities as <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>
+    /// instead of refusing them.</param>
+    /// <exception cref="UnwritableValueException">A number in a tree someone built is NaN or infinite.</exception>
+    public static void WriteTo(Utf8JsonWriter writer, UntypedNode node, JsonWritePath? path = null, bool nonFiniteAsNames = false)
     {
         if (TryGetUnread(node, out var json))
         {
@@ -43,6 +49,7 @@ internal static class JsonUntyped
             return;
         }
 
+        path ??= new JsonWritePath();
         switch (node)
         {
             case UntypedObject obj:
@@ -50,18 +57,24 @@ internal static class JsonUntyped
                 foreach (var (name, value) in obj.GetValue())
                 {
                     writer.WritePropertyName(name);
-                    WriteTo(writer, value);
+                    path.Enter(name);
+                    WriteTo(writer, value, path, nonFiniteAsNames);
+                    path.Leave();
                 }
 
                 writer.WriteEndObject();
                 break;
             case UntypedArray array:
                 writer.WriteStartArray();
+                path.EnterArray(null);
+                var index = 0;
                 foreach (var item in array.GetValue())
                 {
-                    WriteTo(writer, item);
+                    path.At(index++);
+                    WriteTo(writer, item, path, nonFiniteAsNames);
                 }
 
+                path.Leave();
                 writer.WriteEndArray();
                 break;
             case UntypedString text when text.GetValue() is { } value:
@@ -79,15 +92,35 @@ internal static class JsonUntyped
             case UntypedDecimal number:
                 writer.WriteNumberValue(number.GetValue());
                 break;
-            case UntypedFloat number:
+            case UntypedFloat number when float.IsFinite(number.GetValue()):
+                // As a float: widened to double, 0.1f would be written 0.10000000149011612.
                 writer.WriteNumberValue(number.GetValue());
                 break;
+            case UntypedFloat number:
+                WriteNumber(writer, number.GetValue(), path, nonFiniteAsNames);
+                break;
             case UntypedDouble number:
-                writer.WriteNumberValue(number.GetValue());
+                WriteNumber(writer, number.GetValue(), path, nonFiniteAsNames);
                 break;
             default:
                 writer.WriteNullValue();
                 break;
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, double number, JsonWritePath path, bool nonFiniteAsNames)
+    {
+        if (double.IsFinite(number))
+        {
+            writer.WriteNumberValue(number);
+        }
+        else if (nonFiniteAsNames)
+        {
+            writer.WriteStringValue(NonFiniteNumbers.Name(number));
+        }
+        else
+        {
+            throw path.Refuse(null, NonFiniteNumbers.Reason(number));
         }
     }
 
