@@ -443,7 +443,11 @@ public static class JsonElementReader
 
         foreach (var property in element.EnumerateObject())
         {
+            // Kiota merges the branches' deserializers, the first branch's winning a name several describe: the first
+            // branch that takes the property, or the first that describes it (its value did not fit there: kept raw in
+            // it), else the first that keeps additional data.
             var name = NameOf(property);
+            IAdditionalDataHolder? keeper = null;
             var taken = false;
             foreach (var model in models)
             {
@@ -452,30 +456,21 @@ public static class JsonElementReader
                     taken = true;
                     break;
                 }
+
+                if (model is not null && model.GetFieldDeserializers().ContainsKey(property.Name))
+                {
+                    keeper = model as IAdditionalDataHolder;
+                    break;
+                }
             }
 
-            if (!taken && KeeperOf(models, property.Name) is { } holder)
+            if (!taken && (keeper ?? Array.Find(models, static m => m is IAdditionalDataHolder) as IAdditionalDataHolder) is { } holder)
             {
                 KeepAdditional(holder, property);
             }
         }
 
         return true;
-    }
-
-    // Where a property no branch took is kept: the first branch that describes it (its value did not fit there), else
-    // the first that keeps additional data.
-    private static IAdditionalDataHolder? KeeperOf(IParsable?[] models, string name)
-    {
-        foreach (var model in models)
-        {
-            if (model is IAdditionalDataHolder holder && model.GetFieldDeserializers().ContainsKey(name))
-            {
-                return holder;
-            }
-        }
-
-        return Array.Find(models, static m => m is IAdditionalDataHolder) as IAdditionalDataHolder;
     }
 
     /// <summary>For a model that keeps no additional data: a described property whose value did not fit the

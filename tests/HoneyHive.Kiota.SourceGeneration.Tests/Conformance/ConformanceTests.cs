@@ -74,6 +74,9 @@ public sealed class ConformanceTests(ITestOutputHelper output)
                 output.WriteLine(failure);
             }
 
+            // Kiota's writer failing on a few composed instances is its limit; on more, the instance generator is wrong.
+            Assert.True(figures.WriterFailures * 100 <= figures.SeededCases,
+                $"{name}: Kiota's writer could not write {figures.WriterFailures} of {figures.SeededCases + figures.WriterFailures} generated instances (more than 1%): the instance generator makes instances Kiota cannot write");
             Assert.True(failures.Count == 0,
                 $"{name}: {failures.Count} cases differ from Kiota's stock parse node beyond the documented kinds, or threw (seed {Settings.Seed}); first ones:\n" + string.Join("\n\n", failures.Take(15)));
         }
@@ -109,9 +112,12 @@ public sealed class ConformanceTests(ITestOutputHelper output)
                 {
                     json = ParseNodes.Write(generator.CreateModel(type, 0));
                 }
-                catch (Exception ex)
+                catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException)
                 {
-                    failures.Add($"{figures.Name} {type.FullName}: Kiota's writer failed on a generated instance: {ex}");
+                    // Kiota's own writer cannot write some instances of composed types (it opens an object without a
+                    // property name); there is no JSON to read, so nothing to compare. Counted and logged, not a reader failure.
+                    figures.WriterFailures++;
+                    figures.SeededExamples.Add($"{type.FullName}: Kiota's writer failed on a generated instance: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
                     continue;
                 }
 

@@ -35,6 +35,9 @@ internal sealed class DescriptionFigures(string name)
 
     public int StockThrows { get; set; }
 
+    /// <summary>Generated instances Kiota's own writer could not write (not a reader's failure; logged).</summary>
+    public int WriterFailures { get; set; }
+
     /// <summary>What the stock node threw, by exception type and first line.</summary>
     public Dictionary<string, int> StockThrowReasons { get; } = new(StringComparer.Ordinal);
 
@@ -48,7 +51,8 @@ internal sealed class DescriptionFigures(string name)
 
     /// <summary>The seeded cases' differences, by kind.</summary>
     public string SeededSummary() =>
-        $"{Name}, seeded cases only: " + string.Join(", ", SeededDifferences.Where(p => p.Value > 0).Select(p => $"{p.Key} {p.Value}"));
+        $"{Name}, seeded cases only: " + string.Join(", ", SeededDifferences.Where(p => p.Value > 0).Select(p => $"{p.Key} {p.Value}"))
+        + $"; instances Kiota's writer could not write: {WriterFailures}";
 
     public string Row() =>
         $"| {Name} | {SourceFiles} | {Models} | {Readers} | {SlowPath} | {PropertiesByKind[PropertyKind.Scalar]} | {PropertiesByKind[PropertyKind.Enum]} | {PropertiesByKind[PropertyKind.List]} | " +

@@ -71,6 +71,8 @@ internal sealed class ResultComparer(ModelCatalog catalog)
         found.Add(Classify(stock, ours, json, path, oursHolder, jsonName, explained));
     }
 
+    private static bool IsUndeclaredEnum(object? value) => value is Enum member && !Enum.IsDefined(member.GetType(), member);
+
     private ConformanceDifference Classify(object? stock, object? ours, JsonElement? json, string path,
         IAdditionalDataHolder? oursHolder, string? jsonName, HashSet<string>? explained)
     {
@@ -78,7 +80,8 @@ internal sealed class ResultComparer(ModelCatalog catalog)
         if (ours is null && KeptRaw(json, oursHolder, jsonName))
         {
             explained!.Add(jsonName!);
-            kind = IsEmpty(stock) ? DifferenceKind.KeptRaw : DifferenceKind.KeptRawWhereStockReadSome;
+            // An enum value the enum does not declare is stock's Enum.TryParse reading a number ("42"), not a value read.
+            kind = IsEmpty(stock) || IsUndeclaredEnum(stock) ? DifferenceKind.KeptRaw : DifferenceKind.KeptRawWhereStockReadSome;
         }
         else
         {
