@@ -23,7 +23,7 @@ namespace HoneyHive.Kiota.Http;
 /// </remarks>
 internal sealed class HoneyHiveRequestAdapter(
     IAuthenticationProvider authenticationProvider,
-    IParseNodeFactory jsonParseNodeFactory,
+    HoneyHiveJsonParseNodeFactory jsonParseNodeFactory,
     ISerializationWriterFactory serializationWriterFactory,
     HttpClient httpClient,
     SecretRedactor? redactor = null) : IRequestAdapter
@@ -246,7 +246,7 @@ internal sealed class HoneyHiveRequestAdapter(
         throw error;
     }
 
-    private async Task<IParseNode?> RootNodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<HoneyHiveJsonParseNode?> RootNodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (HasNoContent(response) || response.Content.Headers.ContentType?.MediaType is not { Length: > 0 } mediaType)
         {
@@ -266,7 +266,7 @@ internal sealed class HoneyHiveRequestAdapter(
                 return null;
             }
 
-            return await jsonParseNodeFactory.GetRootParseNodeAsync(jsonParseNodeFactory.ValidContentType, stream, cancellationToken).ConfigureAwait(false);
+            return await jsonParseNodeFactory.ParseAsync(stream, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -274,7 +274,7 @@ internal sealed class HoneyHiveRequestAdapter(
     internal static bool HasNoContent(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0;
 
-    private static ModelType? PrimitiveOf<ModelType>(IParseNode node)
+    private static ModelType? PrimitiveOf<ModelType>(HoneyHiveJsonParseNode node)
     {
         var type = Nullable.GetUnderlyingType(typeof(ModelType)) ?? typeof(ModelType);
         return PrimitiveValues.TryRead(type, node, out var value)

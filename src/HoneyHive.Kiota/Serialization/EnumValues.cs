@@ -39,17 +39,37 @@ internal static class EnumValues<[DynamicallyAccessedMembers(DynamicallyAccessed
         return false;
     }
 
-    public static string WireName(T value)
+    /// <summary>The wire name of a defined member; false for a value the enum does not define, which Kiota's
+    /// writer refuses too.</summary>
+    public static bool TryGetWireName(T value, [NotNullWhen(true)] out string? wireName)
     {
         foreach (var member in Members)
         {
             if (EqualityComparer<T>.Default.Equals(member.Value, value))
             {
-                return member.Text;
+                wireName = member.Text;
+                return true;
             }
         }
 
-        return value.ToString();
+        wireName = null;
+        return false;
+    }
+
+    /// <summary>A flags value as Kiota's writer writes it: the wire name of every defined member it has (zero
+    /// included), in value order, joined by commas.</summary>
+    public static string FlagsText(T value)
+    {
+        var names = new List<string>();
+        foreach (var member in Enum.GetValues<T>())
+        {
+            if (value.HasFlag(member))
+            {
+                names.Add(TryGetWireName(member, out var name) ? name : member.ToString());
+            }
+        }
+
+        return string.Join(',', names);
     }
 
     private static (byte[], string, T)[] Load()

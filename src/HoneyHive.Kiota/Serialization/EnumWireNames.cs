@@ -6,10 +6,11 @@ namespace HoneyHive.Kiota.Serialization;
 public static class EnumWireNames
 {
     /// <summary>The wire name of an enum value: its <see cref="System.Runtime.Serialization.EnumMemberAttribute"/>
-    /// value, as Kiota writes it, or the member's name when it has none.</summary>
+    /// value, as Kiota writes it, or the member's name when it has none; a value the enum does not define, as its
+    /// number.</summary>
     /// <typeparam name="T">The enum.</typeparam>
     /// <param name="value">The value.</param>
     /// <returns>The wire name.</returns>
     public static string Of<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(T value)
-        where T : struct, Enum => EnumValues<T>.WireName(value);
+        where T : struct, Enum => EnumValues<T>.TryGetWireName(value, out var wireName) ? wireName : value.ToString();
 }

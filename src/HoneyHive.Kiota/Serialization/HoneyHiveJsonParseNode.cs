@@ -65,7 +65,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     public Action<IParsable>? OnAfterAssignFieldValues { get; set; }
 
     // Kiota's node handles the rarely used shapes (dates, times, byte arrays) correctly; it is only
-    // built when one of them is asked for.
+    // built when one of them is asked for. Durations are read by IsoDuration instead (see there why).
     private JsonParseNode Stock => _stock ??= new JsonParseNode(Element);
 
     /// <inheritdoc />
@@ -112,7 +112,8 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     public DateTimeOffset? GetDateTimeOffsetValue() => Note(JsonElementReader.TryGetDateTimeOffset(Element, out var value), value);
 
     /// <inheritdoc />
-    public TimeSpan? GetTimeSpanValue() => Answer(Element.ValueKind == JsonValueKind.String ? Stock.GetTimeSpanValue() : null);
+    public TimeSpan? GetTimeSpanValue() =>
+        Answer(Element.ValueKind == JsonValueKind.String && IsoDuration.TryParse(Element.GetString(), out var value) ? value : (TimeSpan?)null);
 
     /// <inheritdoc />
     public Date? GetDateValue() => Answer(Element.ValueKind == JsonValueKind.String ? Stock.GetDateValue() : null);

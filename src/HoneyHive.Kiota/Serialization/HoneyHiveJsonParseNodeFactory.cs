@@ -41,6 +41,12 @@ public sealed class HoneyHiveJsonParseNodeFactory : IParseNodeFactory
             throw new ArgumentOutOfRangeException(nameof(contentType), $"expected a {ValidContentType} content type");
         }
 
+        return await ParseAsync(content, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a JSON body into this library's node (the adapter calls its getters directly).</summary>
+    internal async Task<HoneyHiveJsonParseNode> ParseAsync(Stream content, CancellationToken cancellationToken)
+    {
         var (buffer, length) = await BodyBufferPool.ReadAllAsync(content, content.CanSeek ? content.Length - content.Position : null, cancellationToken).ConfigureAwait(false);
         var bodyOwnsBuffer = false;
         try

@@ -1,5 +1,7 @@
+using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json;
 using HoneyHive.Kiota.Serialization.Untyped;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -8,25 +10,29 @@ using Microsoft.Kiota.Serialization.Json;
 namespace HoneyHive.Kiota.Serialization;
 
 /// <summary>
-/// Kiota's <see cref="JsonSerializationWriter"/>, with free-form values written as the JSON they were read
-/// from and enums written without reflection.
+/// Kiota's JSON writing rules on a <see cref="Utf8JsonWriter"/> of its own: models, hooks, composed types and
+/// values written as Kiota's <see cref="JsonSerializationWriter"/> writes them, free-form values as the JSON they
+/// were read from, enums without reflection, and a value JSON cannot hold refused with the path of its field.
 /// </summary>
 /// <remarks>
-/// Kiota's writer walks an <see cref="UntypedNode"/> member by member, which opens every level of a value
-/// this library read lazily (a dictionary and a node per member, for JSON that was already JSON), and finds
-/// an enum's wire name by reflection on each write. This writer hands everything to Kiota's except those
-/// two: an unopened free-form value is copied as raw JSON, a plain enum's wire name comes from a table
-/// built once; and it writes date-times as HoneyHive's own SDKs do (UTC, milliseconds, <c>Z</c>). Models are written exactly as Kiota's writer writes them (same hooks, same composed-type
-/// and merge rules), with this writer passed to their <see cref="IParsable.Serialize"/>.
+/// Kiota's writer walks an <see cref="UntypedNode"/> member by member, which opens every level of a value this
+/// library read lazily, finds an enum's wire name by reflection on each write, and reaches System.Xml (for
+/// durations) and reflection over arbitrary objects (for unknown additional data) from every write of additional
+/// data, which NativeAOT then links into every app. This writer writes date-times as HoneyHive's own SDKs do
+/// (UTC, milliseconds, <c>Z</c>). Additional data with no JSON rule (not a primitive, model, free-form node,
+/// <see cref="JsonElement"/>, string-keyed dictionary or list), which Kiota's writer writes as the object's public
+/// properties by reflection, is refused with an <see cref="ArgumentException"/> naming the field.
 /// </remarks>
 public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
 {
-    private readonly JsonSerializationWriter _json;
+    private readonly PooledJsonBuffer _buffer = new();
+    private readonly Utf8JsonWriter _writer;
     private readonly JsonWritePath _path = new();
+    private MemoryStream? _content;
 
-    // For the sink's dead-letter file only: a value JSON cannot hold is written as its name ("NaN") instead of
-    // refusing the event, so every failed event keeps its line.
-    private readonly bool _nonFiniteAsNames;
+    // For the sink's dead-letter file only: a value JSON cannot hold is written as its name ("NaN"), and a value
+    // this writer cannot write as its text, instead of refusing the event, so every failed event keeps its line.
+    private readonly bool _lenient;
 
     /// <summary>A writer with Kiota's default JSON settings.</summary>
     public HoneyHiveJsonSerializationWriter()
@@ -37,41 +43,38 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
     /// <summary>A writer with the encoder and indentation of <paramref name="context"/>'s options, as Kiota's
     /// <see cref="JsonSerializationWriter(KiotaJsonSerializationContext)"/>.</summary>
     /// <param name="context">The serialization context.</param>
-    public HoneyHiveJsonSerializationWriter(KiotaJsonSerializationContext context) => _json = new JsonSerializationWriter(context);
+    public HoneyHiveJsonSerializationWriter(KiotaJsonSerializationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions
+        {
+            Encoder = context.Options.Encoder,
+            Indented = context.Options.WriteIndented,
+        });
+    }
 
     /// <summary>A writer that writes NaN and the infinities as the strings <c>"NaN"</c>, <c>"Infinity"</c> and
-    /// <c>"-Infinity"</c> (System.Text.Json's named literals) instead of refusing them.</summary>
+    /// <c>"-Infinity"</c> (System.Text.Json's named literals), and additional data it cannot write as JSON as its
+    /// text, instead of refusing them.</summary>
     internal HoneyHiveJsonSerializationWriter(bool nonFiniteAsNames)
         : this(KiotaJsonSerializationContext.Default)
     {
-        _nonFiniteAsNames = nonFiniteAsNames;
+        _lenient = nonFiniteAsNames;
     }
 
     /// <inheritdoc />
-    public Action<IParsable>? OnBeforeObjectSerialization
-    {
-        get => _json.OnBeforeObjectSerialization;
-        set => _json.OnBeforeObjectSerialization = value;
-    }
+    public Action<IParsable>? OnBeforeObjectSerialization { get; set; }
 
     /// <inheritdoc />
-    public Action<IParsable>? OnAfterObjectSerialization
-    {
-        get => _json.OnAfterObjectSerialization;
-        set => _json.OnAfterObjectSerialization = value;
-    }
+    public Action<IParsable>? OnAfterObjectSerialization { get; set; }
 
     /// <inheritdoc />
-    public Action<IParsable, ISerializationWriter>? OnStartObjectSerialization
-    {
-        get => _json.OnStartObjectSerialization;
-        set => _json.OnStartObjectSerialization = value;
-    }
+    public Action<IParsable, ISerializationWriter>? OnStartObjectSerialization { get; set; }
 
     /// <inheritdoc />
     /// <remarks>A value JSON cannot hold (NaN, an infinity) anywhere inside is refused with an
     /// <see cref="ArgumentException"/> whose <see cref="ArgumentException.ParamName"/> is the field's path
-    /// (<c>events[3].duration</c>), where <see cref="System.Text.Json.Utf8JsonWriter"/> would name neither.</remarks>
+    /// (<c>events[3].duration</c>), where <see cref="Utf8JsonWriter"/> would name neither.</remarks>
     public void WriteObjectValue<T>(string? key, T? value, params IParsable?[] additionalValuesToMerge) where T : IParsable
     {
         // Kiota's models pass no values to merge except for intersection types: skip the filtering then.
@@ -99,7 +102,7 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
         {
             OnStartObjectSerialization?.Invoke(node, this);
             WritePropertyName(key);
-            JsonUntyped.WriteTo(_json.writer, node, _path, _nonFiniteAsNames);
+            JsonUntyped.WriteTo(_writer, node, _path, _lenient);
             OnAfterObjectSerialization?.Invoke(node);
         }
         else
@@ -108,7 +111,7 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
             var scalar = value is IComposedTypeWrapper;
             if (!scalar)
             {
-                _json.writer.WriteStartObject();
+                _writer.WriteStartObject();
             }
 
             if (value is not null)
@@ -127,7 +130,7 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
 
             if (!scalar)
             {
-                _json.writer.WriteEndObject();
+                _writer.WriteEndObject();
             }
         }
 
@@ -148,7 +151,7 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
         }
 
         WritePropertyName(key);
-        _json.writer.WriteStartArray();
+        _writer.WriteStartArray();
         _path.EnterArray(key);
         var index = 0;
         foreach (var item in values)
@@ -158,7 +161,7 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
         }
 
         _path.Leave();
-        _json.writer.WriteEndArray();
+        _writer.WriteEndArray();
     }
 
     /// <inheritdoc />
@@ -171,67 +174,143 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
 
         if (EnumValues<T>.IsFlags)
         {
-            _json.WriteEnumValue(key, value);
+            WriteStringValue(key, EnumValues<T>.FlagsText(member));
+        }
+        else if (EnumValues<T>.TryGetWireName(member, out var wireName))
+        {
+            WriteStringValue(key, wireName);
         }
         else
         {
-            _json.WriteStringValue(key, EnumValues<T>.WireName(member));
+            // Kiota's writer throws here too; the path says which field, and a number the API would not know is
+            // not sent.
+            throw _path.Refuse(key, $"{member} is not a value of {typeof(T).Name}");
         }
     }
 
     /// <inheritdoc />
-    public void WriteCollectionOfEnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(string? key, IEnumerable<T?>? values) where T : struct, Enum =>
-        _json.WriteCollectionOfEnumValues(key, values);
+    public void WriteCollectionOfEnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(string? key, IEnumerable<T?>? values) where T : struct, Enum
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        // As Kiota's: a null item writes nothing.
+        WritePropertyName(key);
+        _writer.WriteStartArray();
+        foreach (var item in values)
+        {
+            WriteEnumValue(null, item);
+        }
+
+        _writer.WriteEndArray();
+    }
 
     /// <inheritdoc />
-    public void WriteStringValue(string? key, string? value) => _json.WriteStringValue(key, value);
+    public void WriteStringValue(string? key, string? value)
+    {
+        if (value is not null)
+        {
+            WritePropertyName(key);
+            _writer.WriteStringValue(value);
+        }
+    }
 
     /// <inheritdoc />
-    public void WriteBoolValue(string? key, bool? value) => _json.WriteBoolValue(key, value);
+    public void WriteBoolValue(string? key, bool? value)
+    {
+        if (value is { } flag)
+        {
+            WritePropertyName(key);
+            _writer.WriteBooleanValue(flag);
+        }
+    }
 
     /// <inheritdoc />
-    public void WriteByteValue(string? key, byte? value) => _json.WriteByteValue(key, value);
+    public void WriteByteValue(string? key, byte? value) => WriteIntValue(key, value);
 
     /// <inheritdoc />
-    public void WriteSbyteValue(string? key, sbyte? value) => _json.WriteSbyteValue(key, value);
+    public void WriteSbyteValue(string? key, sbyte? value) => WriteIntValue(key, value);
 
     /// <inheritdoc />
-    public void WriteIntValue(string? key, int? value) => _json.WriteIntValue(key, value);
+    public void WriteIntValue(string? key, int? value)
+    {
+        if (value is { } number)
+        {
+            WritePropertyName(key);
+            _writer.WriteNumberValue(number);
+        }
+    }
 
     /// <inheritdoc />
     /// <remarks>NaN and the infinities are refused with an <see cref="ArgumentException"/> naming the field's path.</remarks>
     public void WriteFloatValue(string? key, float? value)
     {
-        if (value is { } number && !float.IsFinite(number))
+        if (value is not { } number)
+        {
+            return;
+        }
+
+        if (!float.IsFinite(number))
         {
             WriteNonFinite(key, number);
             return;
         }
 
-        _json.WriteFloatValue(key, value);
+        // As a float: widened to double, 0.1f would be written 0.10000000149011612.
+        WritePropertyName(key);
+        _writer.WriteNumberValue(number);
     }
 
     /// <inheritdoc />
-    public void WriteLongValue(string? key, long? value) => _json.WriteLongValue(key, value);
+    public void WriteLongValue(string? key, long? value)
+    {
+        if (value is { } number)
+        {
+            WritePropertyName(key);
+            _writer.WriteNumberValue(number);
+        }
+    }
 
     /// <inheritdoc />
     /// <remarks>NaN and the infinities are refused with an <see cref="ArgumentException"/> naming the field's path.</remarks>
     public void WriteDoubleValue(string? key, double? value)
     {
-        if (value is { } number && !double.IsFinite(number))
+        if (value is not { } number)
+        {
+            return;
+        }
+
+        if (!double.IsFinite(number))
         {
             WriteNonFinite(key, number);
             return;
         }
 
-        _json.WriteDoubleValue(key, value);
+        WritePropertyName(key);
+        _writer.WriteNumberValue(number);
     }
 
     /// <inheritdoc />
-    public void WriteDecimalValue(string? key, decimal? value) => _json.WriteDecimalValue(key, value);
+    public void WriteDecimalValue(string? key, decimal? value)
+    {
+        if (value is { } number)
+        {
+            WritePropertyName(key);
+            _writer.WriteNumberValue(number);
+        }
+    }
 
     /// <inheritdoc />
-    public void WriteGuidValue(string? key, Guid? value) => _json.WriteGuidValue(key, value);
+    public void WriteGuidValue(string? key, Guid? value)
+    {
+        if (value is { } id)
+        {
+            WritePropertyName(key);
+            _writer.WriteStringValue(id);
+        }
+    }
 
     /// <inheritdoc />
     /// <remarks>As HoneyHive's own SDKs write them: UTC, to the millisecond (<c>"2024-04-01T00:00:00.000Z"</c>);
@@ -240,55 +319,51 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
     {
         if (value is { } instant)
         {
-            _json.WriteStringValue(key, instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            WriteStringValue(key, instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
         }
     }
 
     /// <inheritdoc />
-    public void WriteTimeSpanValue(string? key, TimeSpan? value) => _json.WriteTimeSpanValue(key, value);
+    /// <remarks>As an ISO 8601 duration (<c>"PT1H30M"</c>), as Kiota's writer writes it.</remarks>
+    public void WriteTimeSpanValue(string? key, TimeSpan? value)
+    {
+        if (value is { } duration)
+        {
+            WriteStringValue(key, IsoDuration.Format(duration));
+        }
+    }
 
     /// <inheritdoc />
-    public void WriteDateValue(string? key, Date? value) => _json.WriteDateValue(key, value);
+    public void WriteDateValue(string? key, Date? value) => WriteStringValue(key, value?.ToString());
 
     /// <inheritdoc />
-    public void WriteTimeValue(string? key, Time? value) => _json.WriteTimeValue(key, value);
+    public void WriteTimeValue(string? key, Time? value) => WriteStringValue(key, value?.ToString());
 
     /// <inheritdoc />
     public void WriteCollectionOfPrimitiveValues<T>(string? key, IEnumerable<T>? values)
     {
-        if (values is null)
+        if (values is not null)
         {
-            return;
-        }
-
-        if (_nonFiniteAsNames && NonFiniteNumbers.In(values))
-        {
-            WritePropertyName(key);
-            _json.writer.WriteStartArray();
-            foreach (var item in values)
-            {
-                WriteAnyPrimitive(null, item);
-            }
-
-            _json.writer.WriteEndArray();
-            return;
-        }
-
-        try
-        {
-            _json.WriteCollectionOfPrimitiveValues(key, values);
-        }
-        catch (ArgumentException ex) when (values.Cast<object?>().ToList().FindIndex(NonFiniteNumbers.In) is var index and >= 0)
-        {
-            throw _path.Refuse($"{key}[{index}]", "NaN or an infinity is not a JSON number", ex);
+            WriteItems(key, values);
         }
     }
 
     /// <inheritdoc />
-    public void WriteByteArrayValue(string? key, byte[]? value) => _json.WriteByteArrayValue(key, value);
+    public void WriteByteArrayValue(string? key, byte[]? value)
+    {
+        if (value is not null)
+        {
+            WritePropertyName(key);
+            _writer.WriteBase64StringValue(value);
+        }
+    }
 
     /// <inheritdoc />
-    public void WriteNullValue(string? key) => _json.WriteNullValue(key);
+    public void WriteNullValue(string? key)
+    {
+        WritePropertyName(key);
+        _writer.WriteNullValue();
+    }
 
     /// <inheritdoc />
     public void WriteAdditionalData(IDictionary<string, object> value)
@@ -298,93 +373,169 @@ public sealed class HoneyHiveJsonSerializationWriter : ISerializationWriter
             return;
         }
 
-        if (_nonFiniteAsNames && NonFiniteNumbers.In(value.Values))
+        foreach (var (name, item) in value)
         {
-            foreach (var (name, item) in value)
-            {
-                WriteAnyPrimitive(name, item);
-            }
-
-            return;
-        }
-
-        try
-        {
-            _json.WriteAdditionalData(value);
-        }
-        catch (ArgumentException ex) when (value.FirstOrDefault(entry => NonFiniteNumbers.In(entry.Value)) is { Key: { } name })
-        {
-            throw _path.Refuse(name, "it holds NaN or an infinity, which are not JSON numbers", ex);
+            WriteAnyValue(name, item);
         }
     }
 
     /// <inheritdoc />
-    public Stream GetSerializedContent() => _json.GetSerializedContent();
-
-    /// <inheritdoc />
-    public void Dispose() => _json.Dispose();
-
-    private void WriteNonFinite(string? key, double number)
+    /// <remarks>The stream owns the written bytes (a pooled array) and gives them back when disposed; nothing more
+    /// can be written after this.</remarks>
+    public Stream GetSerializedContent()
     {
-        if (!_nonFiniteAsNames)
-        {
-            throw _path.Refuse(key, NonFiniteNumbers.Reason(number));
-        }
-
-        _json.WriteStringValue(key, NonFiniteNumbers.Name(number));
+        _writer.Flush();
+        _content ??= _buffer.Detach();
+        _content.Position = 0;
+        return _content;
     }
 
-    // Only on the dead-letter path, for values holding a non-finite number: numbers and free-form trees through this
-    // writer, anything else through Kiota's (one entry at a time).
-    private void WriteAnyPrimitive(string? key, object? value)
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _buffer.Dispose();
+    }
+
+    // Kiota's rules for a value known only at run time (additional data, items of a primitive list), in its order.
+    private void WriteAnyValue(string? key, object? value)
     {
         switch (value)
         {
-            case double number:
-                WriteDoubleValue(key, number);
-                break;
-            case float number:
-                WriteFloatValue(key, number);
-                break;
-            case UntypedNode node:
-                WriteObjectValue(key, node);
-                break;
-            case null:
-                WriteNullValue(key);
-                break;
             case string text:
                 WriteStringValue(key, text);
                 break;
             case bool flag:
                 WriteBoolValue(key, flag);
                 break;
+            case byte number:
+                WriteByteValue(key, number);
+                break;
+            case sbyte number:
+                WriteSbyteValue(key, number);
+                break;
             case int number:
                 WriteIntValue(key, number);
+                break;
+            case float number:
+                WriteFloatValue(key, number);
                 break;
             case long number:
                 WriteLongValue(key, number);
                 break;
+            case double number:
+                WriteDoubleValue(key, number);
+                break;
             case decimal number:
                 WriteDecimalValue(key, number);
                 break;
-            case System.Collections.IEnumerable items:
-                WriteCollectionOfPrimitiveValues(key, items.Cast<object?>());
+            case Guid id:
+                WriteGuidValue(key, id);
                 break;
-            case var other when key is not null:
-                _json.WriteAdditionalData(new Dictionary<string, object>(1) { [key] = other });
+            case DateTimeOffset instant:
+                WriteDateTimeOffsetValue(key, instant);
+                break;
+            case TimeSpan duration:
+                WriteTimeSpanValue(key, duration);
+                break;
+            case UntypedNode node:
+                // Without the hooks, as Kiota's writer writes a free-form value in additional data.
+                WritePropertyName(key);
+                _path.Enter(key);
+                JsonUntyped.WriteTo(_writer, node, _path, _lenient);
+                _path.Leave();
+                break;
+            case IParsable model:
+                WriteObjectValue(key, model);
+                break;
+            case Date date:
+                WriteDateValue(key, date);
+                break;
+            case DateTime dateTime:
+                WriteDateTimeOffsetValue(key, new DateTimeOffset(dateTime));
+                break;
+            case Time time:
+                WriteTimeValue(key, time);
+                break;
+            case JsonElement json:
+                WritePropertyName(key);
+                json.WriteTo(_writer);
+                break;
+            case IDictionary dictionary:
+                WriteDictionary(key, dictionary);
+                break;
+            case IEnumerable items:
+                WriteItems(key, items);
+                break;
+            case null:
+                WriteNullValue(key);
                 break;
             default:
-                // An exotic item in a list that also holds a non-finite number: its text keeps the line valid JSON.
-                WriteStringValue(null, Convert.ToString(value, CultureInfo.InvariantCulture));
+                WriteUnknown(key, value);
                 break;
         }
+    }
+
+    private void WriteItems(string? key, IEnumerable items)
+    {
+        WritePropertyName(key);
+        _writer.WriteStartArray();
+        _path.EnterArray(key);
+        var index = 0;
+        foreach (var item in items)
+        {
+            _path.At(index++);
+            WriteAnyValue(null, item);
+        }
+
+        _path.Leave();
+        _writer.WriteEndArray();
+    }
+
+    private void WriteDictionary(string? key, IDictionary dictionary)
+    {
+        WritePropertyName(key);
+        _writer.WriteStartObject();
+        _path.Enter(key);
+        foreach (DictionaryEntry entry in dictionary)
+        {
+            if (entry.Key is not string name)
+            {
+                throw _path.Refuse(null, $"a dictionary keyed by {entry.Key.GetType().Name} is not a JSON object (only string keys are)");
+            }
+
+            WriteAnyValue(name, entry.Value);
+        }
+
+        _path.Leave();
+        _writer.WriteEndObject();
+    }
+
+    private void WriteUnknown(string? key, object value)
+    {
+        if (!_lenient)
+        {
+            throw _path.Refuse(key, $"a {value.GetType().Name} is not a value this writer knows (primitives, models, free-form nodes, JsonElement, dictionaries and lists are)");
+        }
+
+        WriteStringValue(key, Convert.ToString(value, CultureInfo.InvariantCulture));
+    }
+
+    private void WriteNonFinite(string? key, double number)
+    {
+        if (!_lenient)
+        {
+            throw _path.Refuse(key, NonFiniteNumbers.Reason(number));
+        }
+
+        WriteStringValue(key, NonFiniteNumbers.Name(number));
     }
 
     private void WritePropertyName(string? key)
     {
         if (!string.IsNullOrEmpty(key))
         {
-            _json.writer.WritePropertyName(key);
+            _writer.WritePropertyName(key);
         }
     }
 }

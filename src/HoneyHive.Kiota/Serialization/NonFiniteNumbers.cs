@@ -1,6 +1,3 @@
-using HoneyHive.Kiota.Serialization.Untyped;
-using Microsoft.Kiota.Abstractions.Serialization;
-
 namespace HoneyHive.Kiota.Serialization;
 
 /// <summary>NaN and the infinities: what .NET numbers hold and JSON numbers cannot.</summary>
@@ -11,19 +8,4 @@ internal static class NonFiniteNumbers
         double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "Infinity" : "-Infinity";
 
     public static string Reason(double value) => $"{Name(value)} is not a JSON number";
-
-    /// <summary>Whether <paramref name="value"/> (a number, a free-form tree, a list of values) holds a non-finite number.</summary>
-    public static bool In(object? value) => value switch
-    {
-        double number => !double.IsFinite(number),
-        float number => !float.IsFinite(number),
-        UntypedDouble number => !double.IsFinite(number.GetValue()),
-        UntypedFloat number => !float.IsFinite(number.GetValue()),
-        UntypedNode node when JsonUntyped.TryGetUnread(node, out _) => false,
-        UntypedObject obj => obj.GetValue().Values.Any(In),
-        UntypedArray array => array.GetValue().Any(In),
-        string => false,
-        System.Collections.IEnumerable items => items.Cast<object?>().Any(In),
-        _ => false,
-    };
 }

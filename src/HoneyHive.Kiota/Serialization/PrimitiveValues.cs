@@ -5,9 +5,12 @@ namespace HoneyHive.Kiota.Serialization;
 
 /// <summary>Reads a value of one of Kiota's primitive types from a parse node, chosen by type at run time
 /// (collections of primitives, primitive responses).</summary>
+/// <remarks>On this library's node, not <see cref="IParseNode"/>: a call through the interface would make
+/// NativeAOT keep every implementation of each getter, Kiota's own node's XmlConvert-based duration reader
+/// among them (see <see cref="IsoDuration"/>).</remarks>
 internal static class PrimitiveValues
 {
-    private static readonly Dictionary<Type, Func<IParseNode, object?>> Readers = new()
+    private static readonly Dictionary<Type, Func<HoneyHiveJsonParseNode, object?>> Readers = new()
     {
         [typeof(string)] = node => node.GetStringValue(),
         [typeof(bool)] = node => node.GetBoolValue(),
@@ -30,7 +33,7 @@ internal static class PrimitiveValues
     /// <param name="node">The node.</param>
     /// <param name="value">The value, or null when the node holds none of that type.</param>
     /// <returns>False when Kiota has no getter for the type.</returns>
-    public static bool TryRead(Type type, IParseNode node, out object? value)
+    public static bool TryRead(Type type, HoneyHiveJsonParseNode node, out object? value)
     {
         value = Readers.TryGetValue(type, out var read) ? read(node) : null;
         return read is not null;

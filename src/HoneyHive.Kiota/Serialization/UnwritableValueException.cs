@@ -1,8 +1,9 @@
 namespace HoneyHive.Kiota.Serialization;
 
 /// <summary>
-/// The client's writer met a value JSON cannot hold (NaN, an infinity): an <see cref="ArgumentException"/> whose
-/// <see cref="ArgumentException.ParamName"/> is the path of the field (<c>events[3].duration</c>). Nothing was sent.
+/// The client's writer met a value JSON cannot hold (NaN, an infinity) or one it has no rule for: an
+/// <see cref="ArgumentException"/> whose <see cref="ArgumentException.ParamName"/> is the path of the field
+/// (<c>events[3].duration</c>). Nothing was sent.
 /// </summary>
 /// <remarks>Callers see an <see cref="ArgumentException"/>; the path and the reason are kept apart so the batcher can
 /// say which event and which field without parsing text.</remarks>

@@ -30,7 +30,8 @@ public sealed class NotWritableEventTests
         { "start_time", e => e.StartTime = new Timestamp { Double = double.PositiveInfinity }, "Infinity is not a JSON number" },
         { "metadata.cost", e => e.Metadata = new UntypedObject(new Dictionary<string, UntypedNode> { ["cost"] = new UntypedDouble(double.NaN) }), "NaN is not a JSON number" },
         { "outputs.scores[2]", e => e.Outputs = new UntypedObject(new Dictionary<string, UntypedNode> { ["scores"] = new UntypedArray([new UntypedDouble(1), new UntypedFloat(2), new UntypedFloat(float.NaN)]) }), "NaN is not a JSON number" },
-        { "latency_ms", e => e.AdditionalData["latency_ms"] = double.PositiveInfinity, "it holds NaN or an infinity, which are not JSON numbers" },
+        { "latency_ms", e => e.AdditionalData["latency_ms"] = double.PositiveInfinity, "Infinity is not a JSON number" },
+        { "extra.scores[1]", e => e.AdditionalData["extra"] = new Dictionary<string, object> { ["scores"] = new List<object> { 1.0, float.NegativeInfinity } }, "-Infinity is not a JSON number" },
     };
 
     [Theory]
