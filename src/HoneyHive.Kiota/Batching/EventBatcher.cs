@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using HoneyHive.Kiota.Http;
 using HoneyHive.Kiota.Models;
 using HoneyHive.Kiota.Telemetry;
+using Microsoft.Kiota.Abstractions;
 
 namespace HoneyHive.Kiota.Batching;
 
@@ -147,7 +149,9 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
     {
         try
         {
-            var response = await _api.Events.Batch.PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Every event has an id by now (EventIds.Assign), so a repeat stores nothing twice: the retry handler is
+            // told so rather than parsing the whole body (up to the byte budget) on every send to find out.
+            var response = await _api.Events.Batch.PostAsync(body, MarkSafeToRepeat, cancellationToken).ConfigureAwait(false);
             ChunkOutcomes.FromResponse(chunk, response, outcomes);
         }
         catch (BatchPartialFailure partial)
@@ -161,6 +165,9 @@ internal sealed class EventBatcher(HoneyHiveApiClient api, BatchOptions? options
             ChunkOutcomes.FromException(chunk, exception, outcomes);
         }
     }
+
+    private static void MarkSafeToRepeat(RequestConfiguration<DefaultQueryParameters> request) =>
+        request.Options.Add(IdempotentBatchRequestOption.Instance);
 
     // Every path of SendChunkAsync records an outcome for each of its events; a gap is a bug here,
     // and failing loudly beats a result that silently drops events.

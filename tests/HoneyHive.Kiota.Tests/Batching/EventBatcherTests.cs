@@ -102,6 +102,9 @@ public sealed class EventBatcherTests
         Assert.Equal(events.Select(e => e.EventId), result.Outcomes.Select(o => o.EventId));
         Assert.All(result.Created, o => Assert.Equal("s-1", o.SessionId));
         Assert.Same(events[5], result.Outcomes[5].Event);
+        // The batcher knows every event has an id: each request says it is safe to repeat, so the retry handler
+        // need not parse the body to find out.
+        Assert.Equal([true, true], server.Requests.Select(r => r.MarkedSafeToRepeat));
     }
 
     [Fact]

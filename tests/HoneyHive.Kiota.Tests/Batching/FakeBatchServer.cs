@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using HoneyHive.Kiota.Http;
 using HoneyHive.Kiota.Tests.Pagination;
+using Microsoft.Kiota.Http.HttpClientLibrary.Extensions;
 using RichardSzalay.MockHttp;
 
 namespace HoneyHive.Kiota.Tests.Batching;
@@ -47,7 +49,8 @@ internal sealed class FakeBatchServer
         {
             number = Requests.Count;
             Requests.Add(new SentBatch(body, ids, root.TryGetProperty("is_single_session", out var single) ? single.GetBoolean() : null,
-                root.TryGetProperty("session_properties", out var session) ? session.GetRawText() : null));
+                root.TryGetProperty("session_properties", out var session) ? session.GetRawText() : null,
+                request.GetRequestOption<IdempotentBatchRequestOption>() is not null));
         }
 
         OnRequest?.Invoke(number);
@@ -55,4 +58,4 @@ internal sealed class FakeBatchServer
     }
 }
 
-internal sealed record SentBatch(string Body, List<string> EventIds, bool? IsSingleSession, string? SessionProperties);
+internal sealed record SentBatch(string Body, List<string> EventIds, bool? IsSingleSession, string? SessionProperties, bool MarkedSafeToRepeat);
