@@ -110,6 +110,3 @@ internal static class ChunkOutcomes
         }
     }
 }
-
-/// <summary>A run of consecutive input events sent in one request.</summary>
-internal sealed record BatchChunk(int Index, int Start, List<CreateEventRequest> Events);

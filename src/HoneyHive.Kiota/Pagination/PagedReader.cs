@@ -3,9 +3,6 @@ using HoneyHive.Kiota.Models;
 
 namespace HoneyHive.Kiota.Pagination;
 
-/// <summary>Fetches one page: 1-based page number and limit in, the server's answer out.</summary>
-internal delegate Task<PageBody?> PageFetcher(int page, int limit, CancellationToken cancellationToken);
-
 /// <summary>The page loop shared by GET /events and POST /events/export; the rules are <see cref="PageCursor"/>'s.</summary>
 internal static class PagedReader
 {
