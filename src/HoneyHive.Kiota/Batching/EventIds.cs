@@ -38,8 +38,11 @@ internal static class EventIds
         }
     }
 
-    // Random bytes for ids, drawn 1 KiB at a time: Guid.NewGuid reads the OS's generator on every call
-    // (a system call, ~0.5 us here), which was 90% of EventSink.Enqueue for an event without an id.
+    // Random bytes for ids, drawn 1 KiB (64 ids) at a time: Guid.NewGuid reads the OS's generator on every
+    // call, a system call that dominated EventSink.Enqueue for an event without an id (PERFORMANCE.md).
+    private const int RandomBlockSize = 1024;
+    private const int IdSize = 16;
+
     [ThreadStatic]
     private static byte[]? t_random;
 
@@ -52,14 +55,14 @@ internal static class EventIds
         var random = t_random;
         if (random is null || t_used == random.Length)
         {
-            random = t_random ??= new byte[1024];
+            random = t_random ??= new byte[RandomBlockSize];
             RandomNumberGenerator.Fill(random);
             t_used = 0;
         }
 
-        Span<byte> bytes = stackalloc byte[16];
-        random.AsSpan(t_used, 16).CopyTo(bytes);
-        t_used += 16;
+        Span<byte> bytes = stackalloc byte[IdSize];
+        random.AsSpan(t_used, IdSize).CopyTo(bytes);
+        t_used += IdSize;
 
         // RFC 9562 version 4 and variant bits; Guid's byte order keeps the version in byte 7's high nibble.
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);

@@ -1,8 +1,9 @@
 namespace HoneyHive.Kiota;
 
 /// <summary>
-/// Settings for <see cref="HoneyHiveClient"/>. Immutable once built (init-only), so one instance can be
-/// shared by clients on many threads. Holds no secret: the API key is passed to the client itself.
+/// Settings for <see cref="HoneyHiveClient"/>. The client reads them once, when it is built: changing an instance
+/// afterwards does not change that client, so one instance can seed clients on many threads. Holds no secret: the
+/// API key is passed to the client itself.
 /// </summary>
 public sealed class HoneyHiveClientOptions
 {

@@ -72,7 +72,7 @@ internal sealed class TransientRetryHandler(RetryOptions options, TimeProvider t
         }
     }
 
-    // Retries were silent: now each is counted and shows on the call's span with its reason and wait.
+    // Each retry is counted and shows on the call's span with its reason and wait: a slow call says why.
     private static void RecordRetry(HttpRequestMessage request, int attempt, string reason, TimeSpan delay)
     {
         var endpoint = Endpoints.Name(request);

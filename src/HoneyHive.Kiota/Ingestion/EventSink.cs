@@ -23,6 +23,10 @@ namespace HoneyHive.Kiota.Ingestion;
 /// </remarks>
 public sealed class EventSink : IAsyncDisposable, IDisposable
 {
+    // A batch list starts at most this large and grows as events come: a sink with a large BatchSize that sees
+    // few events does not hold a large empty array per batch.
+    private const int LargestInitialBatchCapacity = 1024;
+
     private readonly HoneyHiveClient _client;
     private readonly ChannelWriter<CreateEventRequest> _writer;
     private readonly ChannelReader<CreateEventRequest> _reader;
@@ -429,7 +433,7 @@ public sealed class EventSink : IAsyncDisposable, IDisposable
         }
 
         var batch = _batch;
-        _batch = new List<CreateEventRequest>(Math.Min(_batchSize, 1024));
+        _batch = new List<CreateEventRequest>(Math.Min(_batchSize, LargestInitialBatchCapacity));
         _batchIds.Clear();
         _batchTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try

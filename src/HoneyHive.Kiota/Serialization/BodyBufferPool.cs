@@ -13,7 +13,16 @@ namespace HoneyHive.Kiota.Serialization;
 /// </remarks>
 internal static class BodyBufferPool
 {
-    private static readonly ArrayPool<byte> Instance = ArrayPool<byte>.Create(maxArrayLength: 1 << 30, maxArraysPerBucket: 4);
+    // The largest body the pool keeps arrays for (1 GiB, far above any page), and how many arrays of each size it
+    // keeps: a few, so an idle process does not sit on page-sized arrays; a parallel export that holds more (N + 1)
+    // is served the rest from larger sizes or new arrays.
+    private const int LargestPooledBody = 1 << 30;
+    private const int ArraysPerSize = 4;
+
+    // A body without a Content-Length starts here and doubles.
+    private const int UnknownLengthStart = 64 * 1024;
+
+    private static readonly ArrayPool<byte> Instance = ArrayPool<byte>.Create(LargestPooledBody, ArraysPerSize);
 
     // Null outside tests: one read of an async local per rental, which is per response, not per byte.
     private static readonly AsyncLocal<BufferRentalLedger?> Ledger = new();
@@ -49,7 +58,7 @@ internal static class BodyBufferPool
     /// <exception cref="ResponseBodyCutException">The stream failed part-way (the connection closed or was reset).</exception>
     public static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream content, long? knownLength, CancellationToken cancellationToken)
     {
-        var capacity = knownLength is > 0 and < int.MaxValue ? (int)knownLength + 1 : 64 * 1024;
+        var capacity = knownLength is > 0 and < int.MaxValue ? (int)knownLength + 1 : UnknownLengthStart;
         var buffer = Rent(capacity);
         var length = 0;
         try
