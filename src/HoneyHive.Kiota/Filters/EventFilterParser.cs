@@ -23,7 +23,7 @@ namespace HoneyHive.Kiota.Filters;
 /// <item>Numbers are read with the invariant culture and re-written as the builder writes them.</item>
 /// </list>
 /// </remarks>
-public static class EventFilterParser
+internal static class EventFilterParser
 {
     // Longest first at each position so "is not" wins over "is".
     private static readonly (string[] Words, EventFilterOperator Operator)[] Operators =

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using HoneyHive.Kiota.Models;
 
 namespace HoneyHive.Kiota.Filters;
@@ -23,4 +24,11 @@ public static class EventFilters
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="EventFilterFormatException">The text is not a valid filter; the exception says why.</exception>
     public static EventFilter Parse(string text) => EventFilterParser.Parse(text);
+
+    /// <summary>Parses the CLI's text form without throwing, e.g. to validate what a user typed.</summary>
+    /// <param name="text">The text; null is not a filter.</param>
+    /// <param name="filter">The filter, when the text is one.</param>
+    /// <returns>Whether the text is a valid filter.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out EventFilter? filter) =>
+        EventFilterParser.TryParse(text, out filter);
 }

@@ -33,7 +33,7 @@ public sealed class EventFilterParserTests
         Assert.Equal(op, EnumWireNames.Of(filter.Operator!.Value));
         Assert.Equal(value, filter.Value);
         Assert.Equal(type, EnumWireNames.Of(filter.Type!.Value));
-        Assert.True(EventFilterParser.TryParse(text, out var again));
+        Assert.True(EventFilters.TryParse(text, out var again));
         Assert.Equal(filter.Value, again.Value);
     }
 
@@ -70,7 +70,7 @@ public sealed class EventFilterParserTests
         Assert.Contains($"\"{text}\"", error.Message, StringComparison.Ordinal);
         Assert.Contains("<field> <operator> <value>[:<type>]", error.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<FormatException>(error);
-        Assert.False(EventFilterParser.TryParse(text, out _));
+        Assert.False(EventFilters.TryParse(text, out _));
     }
 
     [Fact]
