@@ -53,8 +53,7 @@ public sealed partial class HoneyHiveClient : IDisposable
         {
             BaseUrl = BaseUrl.AbsoluteUri,
         };
-        // The decorator lets a body that fails to parse be reported with its status and request id.
-        Api = new HoneyHiveApiClient(new ContextualRequestAdapter(adapter));
+        Api = new HoneyHiveApiClient(adapter);
     }
 
     /// <summary>

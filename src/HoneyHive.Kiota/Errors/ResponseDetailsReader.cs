@@ -10,22 +10,28 @@ internal static class ResponseDetailsReader
 
     private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-amzn-requestid"];
 
-    public static async Task<HoneyHiveResponseDetails> ReadAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
+    public static async Task<HoneyHiveResponseDetails> ReadAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken) =>
+        Describe(response, redactor) with { BodyExcerpt = await ReadExcerptAsync(response, redactor, cancellationToken).ConfigureAwait(false) };
+
+    /// <summary>The response without its body: for a body already read (a parse failure) or never sent (a redirect).</summary>
+    /// <param name="response">The response.</param>
+    /// <param name="redactor">Removes the key from the request id and headers.</param>
+    /// <param name="request">The request the caller sent, when the response answers a follow-up (a redirect).</param>
+    public static HoneyHiveResponseDetails Describe(HttpResponseMessage response, SecretRedactor redactor, HttpRequestMessage? request = null)
     {
-        var request = response.RequestMessage;
-        var body = await ReadExcerptAsync(response, redactor, cancellationToken).ConfigureAwait(false);
+        request ??= response.RequestMessage;
         return new HoneyHiveResponseDetails(
             (int)response.StatusCode,
             request?.Method.Method,
             request?.RequestUri?.AbsolutePath,
             FindRequestId(response, redactor),
-            body,
+            BodyExcerpt: null,
             CopyHeaders(response, redactor));
     }
 
     /// <summary>The server's request id, redacted: a server (or proxy) that echoes request headers can put the
     /// key there, and the id is quoted in exception messages.</summary>
-    public static string? FindRequestId(HttpResponseMessage response, SecretRedactor redactor)
+    private static string? FindRequestId(HttpResponseMessage response, SecretRedactor redactor)
     {
         foreach (var name in RequestIdHeaders)
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using HoneyHive.Kiota.Errors;
-using Microsoft.Kiota.Http.HttpClientLibrary.Extensions;
 
 namespace HoneyHive.Kiota.Http;
 
@@ -42,7 +41,6 @@ internal sealed class ErrorTranslationHandler(SecretRedactor redactor, TimeProvi
             if (response.IsSuccessStatusCode)
             {
                 await CheckSuccessBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
-                RecordContext(request, response);
                 return response;
             }
 
@@ -61,21 +59,6 @@ internal sealed class ErrorTranslationHandler(SecretRedactor redactor, TimeProvi
         }
     }
 
-    // Cheap (no body, no header copy): only what a later parse failure needs to say which response it was.
-    private void RecordContext(HttpRequestMessage request, HttpResponseMessage response)
-    {
-        if (request.GetRequestOption<ResponseContextOption>() is { } context)
-        {
-            context.Details = new HoneyHiveResponseDetails(
-                (int)response.StatusCode,
-                request.Method.Method,
-                request.RequestUri?.AbsolutePath,
-                ResponseDetailsReader.FindRequestId(response, redactor),
-                BodyExcerpt: null,
-                new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase));
-        }
-    }
-
     // Kiota returns null for an empty body and throws InvalidOperationException for an unknown content
     // type; both mean the server (or a proxy in front of it) did not answer as the API promises.
     private async Task CheckSuccessBodyAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
@@ -85,17 +68,9 @@ internal sealed class ErrorTranslationHandler(SecretRedactor redactor, TimeProvi
             return;
         }
 
-        string? problem = null;
-        if (response.Content.Headers.ContentLength is 0)
-        {
-            problem = "the body is empty where JSON was expected";
-        }
-        else if (!MediaTypes.IsJson(response.Content.Headers.ContentType?.MediaType))
-        {
-            var contentType = response.Content.Headers.ContentType?.MediaType ?? "none";
-            problem = $"the content type is '{contentType}' where JSON was expected";
-        }
-
+        var problem = response.Content.Headers.ContentLength is 0
+            ? "the body is empty where JSON was expected"
+            : MediaTypes.NotJsonReason(response);
         if (problem is not null)
         {
             var details = await ResponseDetailsReader.ReadAsync(response, redactor, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Net;
 using HoneyHive.Kiota.Errors;
 using HoneyHive.Kiota.Serialization;
 using Microsoft.Kiota.Abstractions;
@@ -26,7 +25,7 @@ internal sealed class HoneyHiveRequestAdapter(
     HoneyHiveJsonParseNodeFactory jsonParseNodeFactory,
     ISerializationWriterFactory serializationWriterFactory,
     HttpClient httpClient,
-    SecretRedactor? redactor = null) : IRequestAdapter
+    SecretRedactor redactor) : IRequestAdapter
 {
     public ISerializationWriterFactory SerializationWriterFactory => serializationWriterFactory;
 
@@ -46,74 +45,24 @@ internal sealed class HoneyHiveRequestAdapter(
         where ModelType : IParsable
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return SendAndReadAsync(requestInfo, errorMapping, node => node.GetObjectValue(factory), cancellationToken);
+        return SendAndReadAsync(requestInfo, errorMapping, (response, token) => ReadJsonAsync(response, node => node.GetObjectValue(factory), token), cancellationToken);
     }
 
     public Task<IEnumerable<ModelType>?> SendCollectionAsync<ModelType>(RequestInformation requestInfo, ParsableFactory<ModelType> factory, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
         where ModelType : IParsable
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return SendAndReadAsync(requestInfo, errorMapping, node => node.GetCollectionOfObjectValues(factory), cancellationToken);
+        return SendAndReadAsync(requestInfo, errorMapping, (response, token) => ReadJsonAsync(response, node => node.GetCollectionOfObjectValues(factory), token), cancellationToken);
     }
 
-    public async Task<ModelType?> SendPrimitiveAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
-    {
-        var response = await SendRequestAsync(requestInfo, cancellationToken).ConfigureAwait(false);
-        if (ResponseHandlerOf(requestInfo) is { } handler)
-        {
-            return await handler.HandleResponseAsync<HttpResponseMessage, ModelType>(response, errorMapping).ConfigureAwait(false);
-        }
-
-        var keepOpen = false;
-        try
-        {
-            await ThrowIfFailedAsync(response, errorMapping, cancellationToken).ConfigureAwait(false);
-            if (HasNoContent(response))
-            {
-                return default;
-            }
-
-            if (typeof(ModelType) == typeof(Stream))
-            {
-                // The caller reads the body; the response lives as long as the stream.
-                keepOpen = true;
-                return (ModelType)(object)await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (typeof(ModelType) == typeof(byte[]))
-            {
-                return (ModelType)(object)await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var node = await RootNodeAsync(response, cancellationToken).ConfigureAwait(false);
-            return node is null ? default : PrimitiveOf<ModelType>(node);
-        }
-        finally
-        {
-            if (!keepOpen)
-            {
-                response.Dispose();
-            }
-        }
-    }
+    public Task<ModelType?> SendPrimitiveAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default) =>
+        SendAndReadAsync<ModelType>(requestInfo, errorMapping, ReadPrimitiveAsync<ModelType>, cancellationToken);
 
     public Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default) =>
-        SendAndReadAsync(requestInfo, errorMapping, node => node.GetCollectionOfPrimitiveValues<ModelType>(), cancellationToken);
+        SendAndReadAsync(requestInfo, errorMapping, (response, token) => ReadJsonAsync(response, node => node.GetCollectionOfPrimitiveValues<ModelType>(), token), cancellationToken);
 
-    public async Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default)
-    {
-        var response = await SendRequestAsync(requestInfo, cancellationToken).ConfigureAwait(false);
-        if (ResponseHandlerOf(requestInfo) is { } handler)
-        {
-            await handler.HandleResponseAsync<HttpResponseMessage, object>(response, errorMapping).ConfigureAwait(false);
-            return;
-        }
-
-        using (response)
-        {
-            await ThrowIfFailedAsync(response, errorMapping, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task SendNoContentAsync(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null, CancellationToken cancellationToken = default) =>
+        SendAndReadAsync<object>(requestInfo, errorMapping, read: null, cancellationToken);
 
     public async Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default)
     {
@@ -124,21 +73,42 @@ internal sealed class HoneyHiveRequestAdapter(
             : throw new InvalidOperationException($"This adapter produces {nameof(HttpRequestMessage)}, not {typeof(T).Name}.");
     }
 
-    // Send, hand over to a response handler when the request names one, else map error statuses and
-    // read the JSON body.
-    private async Task<TResult?> SendAndReadAsync<TResult>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, Func<IParseNode, TResult?> read, CancellationToken cancellationToken)
+    // Send, map error statuses (Kiota's contract, before any response handler: ours read only successes),
+    // then hand the response to the request's response handler or read its body. A body that fails to parse
+    // is reported with the response's status, path and request id, which only this method holds.
+    private async Task<TResult?> SendAndReadAsync<TResult>(RequestInformation requestInfo, Dictionary<string, ParsableFactory<IParsable>>? errorMapping, Func<HttpResponseMessage, CancellationToken, Task<TResult?>>? read, CancellationToken cancellationToken)
     {
         var response = await SendRequestAsync(requestInfo, cancellationToken).ConfigureAwait(false);
-        if (ResponseHandlerOf(requestInfo) is { } handler)
-        {
-            return await handler.HandleResponseAsync<HttpResponseMessage, TResult>(response, errorMapping).ConfigureAwait(false);
-        }
-
-        using (response)
+        var handedOver = false;
+        try
         {
             await ThrowIfFailedAsync(response, errorMapping, cancellationToken).ConfigureAwait(false);
-            var node = await RootNodeAsync(response, cancellationToken).ConfigureAwait(false);
-            return node is null ? default : read(node);
+            if (ResponseHandlerOf(requestInfo) is { } handler)
+            {
+                handedOver = true;
+                return await handler.HandleResponseAsync<HttpResponseMessage, TResult>(response, errorMapping).ConfigureAwait(false);
+            }
+
+            if (read is null || MediaTypes.HasNoBody(response))
+            {
+                return default;
+            }
+
+            var value = await read(response, cancellationToken).ConfigureAwait(false);
+            // A stream is read after this returns: the response lives as long as it.
+            handedOver = value is Stream;
+            return value;
+        }
+        catch (HoneyHiveResponseFormatException ex) when (ex.ResponseStatusCode == 0)
+        {
+            throw ErrorFactory.CreateFormat($"its body could not be read as JSON ({ex.Message})", ResponseDetailsReader.Describe(response, redactor), ex);
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                response.Dispose();
+            }
         }
     }
 
@@ -206,11 +176,7 @@ internal sealed class HoneyHiveRequestAdapter(
         var status = (int)response.StatusCode;
         var code = status.ToString(CultureInfo.InvariantCulture);
         // Redacted like the pipeline's own exceptions: a server may echo the key in a header.
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
-        {
-            headers[header.Key] = redactor is null ? header.Value : header.Value.Select(redactor.Redact).ToArray();
-        }
+        var headers = ResponseDetailsReader.Describe(response, redactor).Headers;
 
         ParsableFactory<IParsable>? errorFactory = null;
         var mapped = errorMapping is not null
@@ -227,8 +193,8 @@ internal sealed class HoneyHiveRequestAdapter(
             };
         }
 
-        var node = await RootNodeAsync(response, cancellationToken).ConfigureAwait(false);
-        if (node?.GetObjectValue(errorFactory) is not Exception error)
+        var body = MediaTypes.HasNoBody(response) ? null : await ReadJsonAsync(response, node => node.GetObjectValue(errorFactory), cancellationToken).ConfigureAwait(false);
+        if (body is not Exception error)
         {
             throw new ApiException($"The server returned status {code} and a body that is not the error described for it.")
             {
@@ -246,33 +212,36 @@ internal sealed class HoneyHiveRequestAdapter(
         throw error;
     }
 
-    private async Task<HoneyHiveJsonParseNode?> RootNodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, Func<HoneyHiveJsonParseNode, T?> read, CancellationToken cancellationToken)
     {
-        if (HasNoContent(response) || response.Content.Headers.ContentType?.MediaType is not { Length: > 0 } mediaType)
+        if (MediaTypes.NotJsonReason(response) is { } reason)
         {
-            return null;
-        }
-
-        if (!MediaTypes.IsJson(mediaType))
-        {
-            throw new HoneyHiveResponseFormatException($"The response is {mediaType}, not JSON.");
+            throw ErrorFactory.CreateFormat(reason, ResponseDetailsReader.Describe(response, redactor));
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            if (stream.CanSeek && stream.Length == 0)
-            {
-                return null;
-            }
-
-            return await jsonParseNodeFactory.ParseAsync(stream, cancellationToken).ConfigureAwait(false);
+            return stream.CanSeek && stream.Length == 0
+                ? default
+                : read(await jsonParseNodeFactory.ParseAsync(stream, cancellationToken).ConfigureAwait(false));
         }
     }
 
-    /// <summary>A 204, or a body that says it is empty.</summary>
-    internal static bool HasNoContent(HttpResponseMessage response) =>
-        response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0;
+    private async Task<ModelType?> ReadPrimitiveAsync<ModelType>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (typeof(ModelType) == typeof(Stream))
+        {
+            return (ModelType)(object)await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (typeof(ModelType) == typeof(byte[]))
+        {
+            return (ModelType)(object)await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ReadJsonAsync(response, PrimitiveOf<ModelType>, cancellationToken).ConfigureAwait(false);
+    }
 
     private static ModelType? PrimitiveOf<ModelType>(HoneyHiveJsonParseNode node)
     {

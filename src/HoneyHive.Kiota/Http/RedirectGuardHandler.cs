@@ -27,13 +27,7 @@ internal sealed class RedirectGuardHandler(SecretRedactor redactor) : Delegating
         catch (InvalidOperationException ex) when (trail.LastRedirect is { } last)
         {
             var maxRedirects = request.GetRequestOption<RedirectHandlerOption>()?.MaxRedirect ?? DefaultMaxRedirects;
-            var details = new HoneyHiveResponseDetails(
-                (int)last.StatusCode,
-                request.Method.Method,
-                request.RequestUri?.AbsolutePath,
-                ResponseDetailsReader.FindRequestId(last, redactor),
-                BodyExcerpt: null,
-                ResponseDetailsReader.CopyHeaders(last, redactor));
+            var details = ResponseDetailsReader.Describe(last, redactor, request);
             var location = last.Headers.Location is { } target
                 ? redactor.Redact(target.IsAbsoluteUri ? target.GetLeftPart(UriPartial.Path) : target.OriginalString.Split('?', 2)[0])
                 : null;

@@ -24,25 +24,15 @@ internal sealed class PageResponseHandler : IResponseHandler
 
         using (message)
         {
-            // The client's pipeline has already turned error statuses into typed exceptions; this is for
-            // request adapters without it.
-            if (!message.IsSuccessStatusCode)
-            {
-                throw new ApiException($"The server returned status {(int)message.StatusCode} for a page of events.")
-                {
-                    ResponseStatusCode = (int)message.StatusCode,
-                };
-            }
-
-            if (HoneyHiveRequestAdapter.HasNoContent(message))
+            // The adapter has mapped error statuses already: this sees successes only.
+            if (MediaTypes.HasNoBody(message))
             {
                 return default;
             }
 
-            var mediaType = message.Content.Headers.ContentType?.MediaType;
-            if (!MediaTypes.IsJson(mediaType))
+            if (MediaTypes.NotJsonReason(message) is { } reason)
             {
-                throw new HoneyHiveResponseFormatException($"The response is {mediaType ?? "untyped"}, not JSON.");
+                throw new HoneyHiveResponseFormatException(reason);
             }
 
             var (buffer, length) = await TakeBodyAsync(message.Content).ConfigureAwait(false);

@@ -20,7 +20,7 @@ public class HoneyHiveRequestAdapterTests
     private const string Url = "https://api.honeyhive.ai/events/batch";
 
     private static HoneyHiveRequestAdapter Adapter(HttpMessageHandler handler, string baseUrl = "https://api.honeyhive.ai/") =>
-        new(new AnonymousAuthenticationProvider(), new HoneyHiveJsonParseNodeFactory(), new JsonSerializationWriterFactory(), new HttpClient(handler))
+        new(new AnonymousAuthenticationProvider(), new HoneyHiveJsonParseNodeFactory(), new JsonSerializationWriterFactory(), new HttpClient(handler), new SecretRedactor("hh-test-key"))
         {
             BaseUrl = baseUrl,
         };
@@ -88,6 +88,19 @@ public class HoneyHiveRequestAdapterTests
     }
 
     [Fact]
+    public async Task ABodyThatFailsToParseIsReportedWithItsResponse()
+    {
+        var adapter = Adapter(Responding(HttpStatusCode.OK, """{"success":tr"""));
+
+        var error = await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => adapter.SendAsync(Request(), BatchEventsResponse.CreateFromDiscriminatorValue));
+
+        Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+        Assert.Equal("req-1", error.RequestId);
+        Assert.Equal("/events/batch", error.RequestPath);
+        Assert.IsType<HoneyHiveResponseFormatException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task PrimitivesAndStreamsAreRead()
     {
         Assert.Equal(42L, await Adapter(Responding(HttpStatusCode.OK, "42")).SendPrimitiveAsync<long?>(Request()));
@@ -111,7 +124,7 @@ public class HoneyHiveRequestAdapterTests
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"success":true}""", Encoding.UTF8, "application/json") };
         });
         var auth = new BaseBearerTokenAuthenticationProvider(new StaticToken());
-        var adapter = new HoneyHiveRequestAdapter(auth, new HoneyHiveJsonParseNodeFactory(), new JsonSerializationWriterFactory(), new HttpClient(mock)) { BaseUrl = "https://api.honeyhive.ai///" };
+        var adapter = new HoneyHiveRequestAdapter(auth, new HoneyHiveJsonParseNodeFactory(), new JsonSerializationWriterFactory(), new HttpClient(mock), new SecretRedactor("hh-test-key")) { BaseUrl = "https://api.honeyhive.ai///" };
         var request = Request();
         request.Headers.TryAdd("Accept", "application/json");
         request.SetContentFromParsable(adapter, "application/json", new BatchEventsRequest { Events = [], IsSingleSession = true });
