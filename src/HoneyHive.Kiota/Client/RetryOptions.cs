@@ -11,7 +11,7 @@ public sealed class RetryOptions
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The backoff cap for the first retry; it doubles for each further one. Default 500 ms.</summary>
-    /// <remarks>The actual wait is random between zero and the cap ("full jitter").</remarks>
+    /// <remarks>The actual wait is random between half the cap and the cap ("equal jitter").</remarks>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The largest backoff cap, however many retries came before. Default 30 s.</summary>
@@ -30,6 +30,8 @@ public sealed class RetryOptions
     /// <inheritdoc />
     public override string ToString() =>
         $"{nameof(RetryOptions)} {{ {nameof(MaxRetries)} = {MaxRetries}, {nameof(BaseDelay)} = {BaseDelay}, {nameof(MaxDelay)} = {MaxDelay}, {nameof(RespectRetryAfter)} = {RespectRetryAfter}, {nameof(MaxRetryAfter)} = {MaxRetryAfter} }}";
+
+    internal Http.Backoff Backoff => new(BaseDelay, MaxDelay);
 
     internal void Validate()
     {

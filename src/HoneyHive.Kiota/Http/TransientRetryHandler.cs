@@ -8,7 +8,7 @@ namespace HoneyHive.Kiota.Http;
 
 /// <summary>
 /// Retries transient failures (408, 429, 500, 502, 503, 504, connection errors, per-attempt timeouts)
-/// with exponential backoff and full jitter, honouring <c>Retry-After</c>. Replaces Kiota's
+/// with exponential backoff and jitter (<see cref="Http.Backoff"/>), honouring <c>Retry-After</c>. Replaces Kiota's
 /// RetryHandler, which only knows 429/503/504 and retries any POST.
 /// </summary>
 /// <remarks>
@@ -43,7 +43,7 @@ internal sealed class TransientRetryHandler(RetryOptions options, TimeProvider t
             }
             catch (Exception ex) when (canRetry && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
             {
-                var wait = Backoff(attempt);
+                var wait = options.Backoff.Delay(attempt);
                 RecordRetry(request, attempt, ex.GetType().Name, wait);
                 await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
                 message = RequestCloner.Clone(request, RequestCloner.CopyContent(request.Content, body));
@@ -65,7 +65,7 @@ internal sealed class TransientRetryHandler(RetryOptions options, TimeProvider t
 
             var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Dispose();
-            var delay = retryAfter ?? Backoff(attempt);
+            var delay = retryAfter ?? options.Backoff.Delay(attempt);
             RecordRetry(request, attempt, status, delay);
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
             message = RequestCloner.Clone(request, RequestCloner.CopyContent(request.Content, body));
@@ -111,13 +111,4 @@ internal sealed class TransientRetryHandler(RetryOptions options, TimeProvider t
         exception is HttpRequestException or HoneyHiveTimeoutException;
 
     private static bool IsRetryableStatus(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
-
-    // Full jitter: a uniformly random wait up to the exponential cap, so many clients hitting the
-    // same outage do not come back in lockstep.
-    private TimeSpan Backoff(int attempt)
-    {
-        var exponential = options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt);
-        var cap = Math.Min(options.MaxDelay.TotalMilliseconds, exponential);
-        return TimeSpan.FromMilliseconds(cap * Random.Shared.NextDouble());
-    }
 }

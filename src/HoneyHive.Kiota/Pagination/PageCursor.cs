@@ -217,7 +217,7 @@ internal sealed class PageCursor : IAsyncDisposable
             catch (HoneyHiveResponseFormatException ex) when (attempt < _settings.PageRetries && IsInvalidJson(ex) && !cancellationToken.IsCancellationRequested)
             {
                 HoneyHiveTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Endpoint, _request.Endpoint), new KeyValuePair<string, object?>(TelemetryTags.RetryReason, "invalid_json"));
-                await Task.Delay(_settings.RetryDelay(attempt), _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_settings.Backoff.Delay(attempt), _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -31,6 +31,9 @@ public sealed class FaultMatrixTests
 
     // A recording clock for paged reads: it also pins the read's upper time bound, so it must not be
     // behind the seeded event's start_time (the fake's own clock at seeding).
+    // Waits long enough to tell apart (the clock fires them at once): the page re-fetch's backoff is jittered.
+    private static readonly RetryOptions PageRetry = new() { MaxRetries = 3, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(5) };
+
     private static RecordingTimeProvider PagedReadClock() =>
         new(TimeSpan.FromMinutes(1)) { Now = DateTimeOffset.UtcNow.AddHours(1) };
 
@@ -239,14 +242,14 @@ public sealed class FaultMatrixTests
         await using var server = await StartWithOneEventAsync();
         server.Fake.Faults.TruncateBody(path: path);
         var time = PagedReadClock();
-        using var client = Clients.ForHost(server.BaseAddress, retry: Clients.FastRetry(3), time: time);
+        using var client = Clients.ForHost(server.BaseAddress, retry: PageRetry, time: time);
 
         var ids = await PagedReadIdsAsync(client, path);
 
         Assert.Equal(["seeded-1"], ids);
         Assert.Equal(2, server.RequestsTo(path));
-        // One wait before the repeat: RetryOptions.BaseDelay.
-        Assert.Equal([TimeSpan.FromMilliseconds(1)], time.Delays);
+        // One wait before the repeat: RetryOptions.BaseDelay (1 s), jittered between half of it and all of it.
+        Assert.InRange(Assert.Single(time.Delays), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
     }
 
     [Theory]
@@ -257,15 +260,20 @@ public sealed class FaultMatrixTests
         await using var server = await StartWithOneEventAsync();
         server.Fake.Faults.TruncateBody(path: path, times: 10);
         var time = PagedReadClock();
-        using var client = Clients.ForHost(server.BaseAddress, retry: Clients.FastRetry(3), time: time);
+        using var client = Clients.ForHost(server.BaseAddress, retry: PageRetry, time: time);
 
         var ex = await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => PagedReadIdsAsync(client, path));
 
         Assert.Equal(200, ex.ResponseStatusCode);
         Assert.Equal(path, ex.RequestPath);
         Assert.Equal(4, server.RequestsTo(path));
-        // BaseDelay × 2^attempt, capped at MaxDelay (1 ms, 5 ms).
-        Assert.Equal([TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(4)], time.Delays);
+        // Caps BaseDelay × 2^attempt (1 s, 2 s, 4 s; MaxDelay 5 s), each wait between half its cap and the cap:
+        // the ranges do not overlap, so the doubling shows whatever the jitter drew.
+        Assert.Collection(
+            time.Delays,
+            d => Assert.InRange(d, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)),
+            d => Assert.InRange(d, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)),
+            d => Assert.InRange(d, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)));
     }
 
     [Fact]
