@@ -63,10 +63,10 @@ internal sealed class EventPager(HoneyHiveApiClient api, PagerSettings? settings
         ReadPages(PageRequest.From(query, export: true, nameof(query)), ExportFetcher, cancellationToken);
 
     private IAsyncEnumerable<Event> ReadEvents(PageRequest request, Func<PageRequest, PageFetcher> fetcher, CancellationToken cancellationToken) =>
-        PagedReader.ReadEventsAsync(request, fetcher, _settings, cancellationToken);
+        PageCursor.ReadEventsAsync(request, fetcher, _settings, cancellationToken);
 
     private IAsyncEnumerable<EventPage> ReadPages(PageRequest request, Func<PageRequest, PageFetcher> fetcher, CancellationToken cancellationToken) =>
-        PagedReader.ReadPagesAsync(request, fetcher, _settings, cancellationToken);
+        PageCursor.ReadPagesAsync(request, fetcher, _settings, cancellationToken);
 
     // Both fetchers hand the response to a PageResponseHandler instead of letting the adapter build an
     // EventList: the pager makes the events into models one at a time (see PageBody). They take the

@@ -1,10 +1,12 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HoneyHive.Kiota.Errors;
+using HoneyHive.Kiota.Models;
 using HoneyHive.Kiota.Telemetry;
 
 namespace HoneyHive.Kiota.Pagination;
 
-/// <summary>A read's state between pages: each <see cref="NextAsync"/> delivers the next page, in order.</summary>
+/// <summary>One paged read of GET /events or POST /events/export: its loop, and its state between pages.</summary>
 /// <remarks>
 /// <para>Stops on an empty page, a short page, page × limit ≥ totalEvents, MaxEvents or MaxPages. Guards
 /// against a server that never ends by throwing <see cref="EventPaginationException"/> when it would request
@@ -42,6 +44,11 @@ internal sealed class PageCursor : IAsyncDisposable
     private (int Count, string? First, string? Last)? _previous;
     private bool _done;
 
+    // The page being delivered: whether a shift put events of the previous page on it, and whether MaxEvents
+    // stopped it before its end.
+    private bool _shifted;
+    private bool _trimmed;
+
     private PageCursor(PageRequest request, PageFetcher fetch, PagerSettings settings, CancellationToken cancellationToken)
     {
         _request = request;
@@ -56,18 +63,77 @@ internal sealed class PageCursor : IAsyncDisposable
         }
     }
 
-    /// <summary>Events delivered so far.</summary>
-    public long Delivered => _delivered;
+    /// <summary>Every non-empty page of the read, its events made into models.</summary>
+    public static async IAsyncEnumerable<EventPage> ReadPagesAsync(
+        PageRequest request,
+        Func<PageRequest, PageFetcher> fetcherFor,
+        PagerSettings settings,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var cursor = Start(request, fetcherFor, settings, cancellationToken);
+        await using (cursor.ConfigureAwait(false))
+        {
+            while (await cursor.NextAsync(cancellationToken).ConfigureAwait(false) is { } body)
+            {
+                List<Event> events;
+                using (body)
+                {
+                    events = cursor.Deliver(body).ToList();
+                }
 
-    /// <summary>Starts a read: pins its upper time bound, then builds the fetcher for the pinned request.</summary>
-    public static PageCursor Start(PageRequest request, Func<PageRequest, PageFetcher> fetcherFor, PagerSettings settings, CancellationToken cancellationToken)
+                cursor.Consumed(events.Count);
+                if (events.Count > 0)
+                {
+                    var position = cursor._trimmed ? null : cursor._request.PositionAfter(cursor._page);
+                    yield return new EventPage(events, cursor._page, body.TotalEvents, cursor._delivered) { Position = position };
+                }
+            }
+        }
+    }
+
+    /// <summary>Every event of the read: one parsed page being delivered (plus those fetched ahead), its events made
+    /// into models one at a time (see <see cref="PageBody"/>); the page goes back to the pool before the next one is taken.</summary>
+    public static async IAsyncEnumerable<Event> ReadEventsAsync(
+        PageRequest request,
+        Func<PageRequest, PageFetcher> fetcherFor,
+        PagerSettings settings,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var cursor = Start(request, fetcherFor, settings, cancellationToken);
+        await using (cursor.ConfigureAwait(false))
+        {
+            while (await cursor.NextAsync(cancellationToken).ConfigureAwait(false) is { } body)
+            {
+                var delivered = 0;
+                try
+                {
+                    using (body)
+                    {
+                        foreach (var item in cursor.Deliver(body))
+                        {
+                            delivered++;
+                            yield return item;
+                        }
+                    }
+                }
+                finally
+                {
+                    // Also when the caller stops mid-page: what it was given counts as delivered.
+                    cursor.Consumed(delivered);
+                }
+            }
+        }
+    }
+
+    // Pins the read's upper time bound, then builds the fetcher for the pinned request.
+    private static PageCursor Start(PageRequest request, Func<PageRequest, PageFetcher> fetcherFor, PagerSettings settings, CancellationToken cancellationToken)
     {
         var pinned = request.PinnedAt(settings.TimeProvider.GetUtcNow());
         return new PageCursor(pinned, fetcherFor(pinned), settings, cancellationToken);
     }
 
-    /// <summary>The next page with events to deliver, or null when the read is complete.</summary>
-    public async Task<PageRead?> NextAsync(CancellationToken cancellationToken)
+    // The next page with events to deliver, or null when the read is complete.
+    private async Task<PageBody?> NextAsync(CancellationToken cancellationToken)
     {
         while (!_done)
         {
@@ -146,8 +212,9 @@ internal sealed class PageCursor : IAsyncDisposable
                     // events a shift pushed onto this page.
                     (_previousIds, _currentIds) = (_currentIds, _previousIds);
                     _currentIds.Clear();
+                    (_shifted, _trimmed) = (shifted, false);
                     handedOver = true;
-                    return new PageRead(body, page, totalEvents, _request.MaxEvents - _delivered, shifted ? _previousIds : null, _currentIds, _request.PositionAfter(page));
+                    return body;
                 }
             }
             finally
@@ -163,8 +230,36 @@ internal sealed class PageCursor : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Told how many events of the last page were delivered.</summary>
-    public void Consumed(int delivered)
+    // The page's events in order, without those a shift carried over from the previous page, up to MaxEvents.
+    private IEnumerable<Event> Deliver(PageBody body)
+    {
+        var remaining = _request.MaxEvents - _delivered;
+        long taken = 0;
+        foreach (var item in body.Events(body.Count))
+        {
+            if (taken >= remaining)
+            {
+                _trimmed = true;
+                yield break;
+            }
+
+            if (item.EventId is { } id)
+            {
+                if (_shifted && _previousIds.Contains(id))
+                {
+                    continue;
+                }
+
+                _currentIds.Add(id);
+            }
+
+            taken++;
+            yield return item;
+        }
+    }
+
+    // Told how many events of the last page were delivered.
+    private void Consumed(int delivered)
     {
         _delivered += delivered;
         if (delivered > 0)
