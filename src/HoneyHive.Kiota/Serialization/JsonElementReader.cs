@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -150,10 +149,7 @@ public static class JsonElementReader
     /// <returns>Whether the JSON value was a readable date-time.</returns>
     public static bool TryGetDateTimeOffset(JsonElement value, out DateTimeOffset? result)
     {
-        result = value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(Decode(value), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                ? parsed
-                : null;
+        result = value.ValueKind == JsonValueKind.String ? Timestamps.Parse(Decode(value)) : null;
         return result is not null || value.ValueKind == JsonValueKind.Null;
     }
 

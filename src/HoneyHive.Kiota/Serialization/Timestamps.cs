@@ -8,9 +8,6 @@ namespace HoneyHive.Kiota.Serialization;
 /// </summary>
 internal static class Timestamps
 {
-    // The server's own string form has no offset: it is UTC.
-    private static readonly string[] ServerFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF"];
-
     /// <summary>Converts Unix milliseconds (fractions kept to the tick) to a UTC point in time.</summary>
     /// <param name="milliseconds">Milliseconds since 1970-01-01T00:00:00Z.</param>
     /// <returns>The point in time, or null when the number is out of DateTimeOffset's range.</returns>
@@ -24,22 +21,10 @@ internal static class Timestamps
             : null;
     }
 
-    /// <summary>Parses the server's <c>yyyy-MM-dd HH:mm:ss</c> form (UTC) or any ISO-8601 date-time.</summary>
+    /// <summary>The one date-time parser, of models' date-time fields and of <see cref="Models.Timestamp"/>: ISO 8601 or the
+    /// server's <c>yyyy-MM-dd HH:mm:ss</c>; text without an offset is UTC (the server's own form has none).</summary>
     /// <param name="text">The text.</param>
     /// <returns>The point in time, or null when the text is not a date-time.</returns>
-    public static DateTimeOffset? Parse(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        const DateTimeStyles utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
-        if (DateTimeOffset.TryParseExact(text, ServerFormats, CultureInfo.InvariantCulture, utc, out var exact))
-        {
-            return exact;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso) ? iso : null;
-    }
+    public static DateTimeOffset? Parse(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
 }
