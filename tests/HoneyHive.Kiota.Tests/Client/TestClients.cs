@@ -22,7 +22,7 @@ internal static class TestClients
             ExportTimeout = TimeSpan.FromHours(2),
         });
 
-    public static Task<Models.EventList?> GetEventsAsync(HoneyHiveClient client, CancellationToken cancellationToken = default) =>
+    public static Task<HoneyHive.Kiota.Models.EventList?> GetEventsAsync(HoneyHiveClient client, CancellationToken cancellationToken = default) =>
         client.Api.Events.GetAsync(
             config =>
             {

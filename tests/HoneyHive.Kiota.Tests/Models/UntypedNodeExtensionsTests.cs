@@ -4,7 +4,7 @@ using HoneyHive.Kiota.Models;
 using HoneyHive.Kiota.Serialization;
 using Microsoft.Kiota.Abstractions.Serialization;
 
-namespace HoneyHive.Kiota.Tests.Customizations;
+namespace HoneyHive.Kiota.Tests.Models;
 
 /// <summary>Reading and building free-form values (Kiota's <see cref="UntypedNode"/>) in one line.</summary>
 public class UntypedNodeExtensionsTests

@@ -1,6 +1,6 @@
 using HoneyHive.Kiota.Models;
 
-namespace HoneyHive.Kiota.Tests.Customizations;
+namespace HoneyHive.Kiota.Tests.Models;
 
 /// <summary>The conveniences added to Kiota's <see cref="Timestamp"/> wrapper.</summary>
 public class TimestampTests
