@@ -16,24 +16,15 @@ public class HoneyHiveApiException : ApiException
     /// <summary>The longest body excerpt kept, in characters.</summary>
     public const int MaxBodyExcerptLength = 2048;
 
-    /// <summary>Creates an exception with a message only (no response details).</summary>
-    /// <param name="message">What went wrong.</param>
-    public HoneyHiveApiException(string message) : base(message)
+    internal HoneyHiveApiException(string message) : base(message)
     {
     }
 
-    /// <summary>Creates an exception with a message and the exception that caused it.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="innerException">The cause.</param>
-    public HoneyHiveApiException(string message, Exception innerException) : base(message, innerException)
+    internal HoneyHiveApiException(string message, Exception innerException) : base(message, innerException)
     {
     }
 
-    /// <summary>Creates an exception describing one HTTP response.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="details">The response the exception describes.</param>
-    /// <param name="innerException">The cause, if any.</param>
-    public HoneyHiveApiException(string message, HoneyHiveResponseDetails details, Exception? innerException = null)
+    internal HoneyHiveApiException(string message, HoneyHiveResponseDetails details, Exception? innerException = null)
         : base(message, innerException!)
     {
         ArgumentNullException.ThrowIfNull(details);

@@ -14,10 +14,7 @@ namespace HoneyHive.Kiota.Errors;
 /// </remarks>
 public sealed class HoneyHiveConnectionException : HoneyHiveApiException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What failed.</param>
-    /// <param name="innerException">The network error.</param>
-    public HoneyHiveConnectionException(string message, Exception innerException)
+    internal HoneyHiveConnectionException(string message, Exception innerException)
         : base(message, innerException)
     {
     }

@@ -12,11 +12,7 @@ namespace HoneyHive.Kiota.Errors;
 /// </remarks>
 public sealed class HoneyHiveTimeoutException : HoneyHiveApiException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What timed out.</param>
-    /// <param name="timeout">The per-attempt timeout that elapsed.</param>
-    /// <param name="innerException">The cancellation that ended the attempt.</param>
-    public HoneyHiveTimeoutException(string message, TimeSpan timeout, Exception? innerException = null)
+    internal HoneyHiveTimeoutException(string message, TimeSpan timeout, Exception? innerException = null)
         : base(message, new TimeoutException(message, innerException))
     {
         Timeout = timeout;
