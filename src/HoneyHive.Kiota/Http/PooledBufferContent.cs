@@ -9,10 +9,9 @@ namespace HoneyHive.Kiota.Http;
 /// is disposed.
 /// </summary>
 /// <remarks>
-/// <see cref="HttpContent.LoadIntoBufferAsync()"/> allocates an exact-size array per response: for export
-/// pages (17 MiB at the API's 7,500-event limit) that is large-object garbage on every page, freed only by
-/// gen-2 collections, and a paginated export's memory grew with it. The pool's arrays are reused page
-/// after page instead.
+/// Not <see cref="HttpContent.LoadIntoBufferAsync()"/>: it allocates an exact-size array per response, and an
+/// export page (17 MiB at the API's 7,500-event limit) would be large-object garbage on every page. The
+/// pool's arrays are reused page after page.
 /// </remarks>
 internal sealed class PooledBufferContent : HttpContent
 {

@@ -8,11 +8,9 @@ namespace HoneyHive.Kiota.Serialization;
 /// document's token table (rented by <see cref="JsonDocument"/>), released together once.
 /// </summary>
 /// <remarks>
-/// Keeping a page alive behind its models (what the models' zero-copy free-form values used to need)
-/// left tens of MiB of large-object garbage per page of an export, freed only by gen-2 collections:
-/// a million-event export peaked at almost three times the memory of one page. Models now copy what
-/// they keep while the body is read (<see cref="JsonElementReader.Keep"/>), and the page's memory goes
-/// straight back to the pool for the next page.
+/// Models copy what they keep while the body is read (<see cref="JsonElementReader.Keep"/>), so the page's
+/// memory can go straight back to the pool for the next page rather than live behind its models as
+/// large-object garbage (the measurements are in docs/PERFORMANCE.md).
 /// </remarks>
 internal sealed class PooledBody(JsonDocument document, byte[] buffer)
 {
