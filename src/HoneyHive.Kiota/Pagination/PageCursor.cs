@@ -64,10 +64,19 @@ internal sealed class PageCursor : IAsyncDisposable
     }
 
     /// <summary>Every non-empty page of the read, its events made into models.</summary>
-    public static async IAsyncEnumerable<EventPage> ReadPagesAsync(
+    public static IAsyncEnumerable<EventPage> ReadPagesAsync(PageRequest request, Func<PageRequest, PageFetcher> fetcherFor, PagerSettings settings, CancellationToken cancellationToken) =>
+        ReadAsync(request, fetcherFor, settings, static (cursor, body) => cursor.WholePage(body), cancellationToken);
+
+    /// <summary>Every event of the read: one parsed page being delivered (plus those fetched ahead), its events made
+    /// into models one at a time (see <see cref="PageBody"/>); the page goes back to the pool before the next one is taken.</summary>
+    public static IAsyncEnumerable<Event> ReadEventsAsync(PageRequest request, Func<PageRequest, PageFetcher> fetcherFor, PagerSettings settings, CancellationToken cancellationToken) =>
+        ReadAsync(request, fetcherFor, settings, static (cursor, body) => cursor.EventByEvent(body), cancellationToken);
+
+    private static async IAsyncEnumerable<T> ReadAsync<T>(
         PageRequest request,
         Func<PageRequest, PageFetcher> fetcherFor,
         PagerSettings settings,
+        Func<PageCursor, PageBody, IEnumerable<T>> deliver,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var cursor = Start(request, fetcherFor, settings, cancellationToken);
@@ -75,53 +84,44 @@ internal sealed class PageCursor : IAsyncDisposable
         {
             while (await cursor.NextAsync(cancellationToken).ConfigureAwait(false) is { } body)
             {
-                List<Event> events;
                 using (body)
                 {
-                    events = cursor.Deliver(body).ToList();
-                }
-
-                cursor.Consumed(events.Count);
-                if (events.Count > 0)
-                {
-                    var position = cursor._trimmed ? null : cursor._request.PositionAfter(cursor._page);
-                    yield return new EventPage(events, cursor._page, body.TotalEvents, cursor._delivered) { Position = position };
+                    foreach (var item in deliver(cursor, body))
+                    {
+                        yield return item;
+                    }
                 }
             }
         }
     }
 
-    /// <summary>Every event of the read: one parsed page being delivered (plus those fetched ahead), its events made
-    /// into models one at a time (see <see cref="PageBody"/>); the page goes back to the pool before the next one is taken.</summary>
-    public static async IAsyncEnumerable<Event> ReadEventsAsync(
-        PageRequest request,
-        Func<PageRequest, PageFetcher> fetcherFor,
-        PagerSettings settings,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IEnumerable<EventPage> WholePage(PageBody body)
     {
-        var cursor = Start(request, fetcherFor, settings, cancellationToken);
-        await using (cursor.ConfigureAwait(false))
+        var events = Deliver(body).ToList();
+        // The page's memory goes back before the caller gets its events.
+        body.Dispose();
+        Consumed(events.Count);
+        if (events.Count > 0)
         {
-            while (await cursor.NextAsync(cancellationToken).ConfigureAwait(false) is { } body)
+            yield return new EventPage(events, _page, body.TotalEvents, _delivered) { Position = _trimmed ? null : _request.PositionAfter(_page) };
+        }
+    }
+
+    private IEnumerable<Event> EventByEvent(PageBody body)
+    {
+        var delivered = 0;
+        try
+        {
+            foreach (var item in Deliver(body))
             {
-                var delivered = 0;
-                try
-                {
-                    using (body)
-                    {
-                        foreach (var item in cursor.Deliver(body))
-                        {
-                            delivered++;
-                            yield return item;
-                        }
-                    }
-                }
-                finally
-                {
-                    // Also when the caller stops mid-page: what it was given counts as delivered.
-                    cursor.Consumed(delivered);
-                }
+                delivered++;
+                yield return item;
             }
+        }
+        finally
+        {
+            // Also when the caller stops mid-page: what it was given counts as delivered.
+            Consumed(delivered);
         }
     }
 
