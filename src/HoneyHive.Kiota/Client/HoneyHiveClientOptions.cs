@@ -59,6 +59,9 @@ public sealed class HoneyHiveClientOptions
         $"{nameof(HoneyHiveClientOptions)} {{ {nameof(BaseUrl)} = {BaseUrl}, {nameof(RequestTimeout)} = {RequestTimeout}, {nameof(ExportTimeout)} = {ExportTimeout}, {nameof(Retry)} = {Retry}, {nameof(UserAgent)} = {UserAgent ?? "(default)"}, {nameof(HttpClient)} = {(HttpClient is null ? "(none)" : "(caller's)")}, {nameof(Handler)} = {(Handler is null ? "(none)" : Handler.GetType().Name)} }}";
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    /// <remarks>Checked here, once, rather than in the setters as the other options classes do: several settings are
+    /// only invalid together (<see cref="HttpClient"/> and <see cref="Handler"/>, <see cref="Retry"/>'s delays), and
+    /// the DI package fills these from configuration, one property at a time.</remarks>
     internal void Validate()
     {
         const string prefix = nameof(HoneyHiveClientOptions) + ".";

@@ -23,7 +23,7 @@ internal static class HoneyHivePipeline
         // follows redirects and drops the Authorization header when the origin changes.
         DelegatingHandler[] handlers =
         [
-            new TelemetryHandler(),
+            new CallTelemetryHandler(),
             new ErrorTranslationHandler(redactor, time),
             new TransientRetryHandler(options.Retry, time),
             new AttemptTimeoutHandler(options.RequestTimeout, options.ExportTimeout, time),

@@ -7,7 +7,7 @@ namespace HoneyHive.Kiota.Http;
 /// The outermost handler: one span and one duration per API call, however many attempts the retry handler
 /// below makes (each attempt is .NET's own <c>System.Net.Http</c> span, a child of this one).
 /// </summary>
-internal sealed class TelemetryHandler : DelegatingHandler
+internal sealed class CallTelemetryHandler : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
