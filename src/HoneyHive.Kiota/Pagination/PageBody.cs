@@ -181,21 +181,9 @@ internal sealed class PageBody : IDisposable
 
     private Event Materialize((int Start, int Length) range)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(Slice(range), DocumentOptions);
-
-            // The document is disposed right after: the model copies what it keeps.
-            using (JsonElementReader.Detaching(true))
-            {
-                return new HoneyHiveJsonParseNode(document.RootElement).GetObjectValue(Event.CreateFromDiscriminatorValue);
-            }
-        }
-        catch (InvalidOperationException ex)
-        {
-            // As for a whole body: a property name that cannot be decoded (a lone surrogate escape).
-            throw new HoneyHiveResponseFormatException("An event holds text that is not valid Unicode (an escaped lone surrogate in a property name).", ex);
-        }
+        // The document is disposed right after: the model copies what it keeps.
+        using var document = JsonDocument.Parse(Slice(range), DocumentOptions);
+        return HoneyHiveJsonParseNode.ReadOwned(document.RootElement, Event.CreateFromDiscriminatorValue);
     }
 
     private string? IdOf((int Start, int Length) range)

@@ -175,15 +175,35 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
             : throw WrongRoot("an object");
     }
 
+    /// <summary>Reads a model from JSON whose memory is released right after (a pooled page's event): whatever the
+    /// model keeps of it is copied. The one way code outside this folder asks for that copy.</summary>
+    internal static T ReadOwned<T>(JsonElement element, ParsableFactory<T> factory) where T : IParsable =>
+        // State passed through, not captured: one read per event of a page must not allocate a closure.
+        Detached((element, factory), static state => new HoneyHiveJsonParseNode(state.element).GetObjectValue(state.factory));
+
     // Reads a whole response body: whatever the result keeps of it is copied, then the body's pooled memory
     // goes back (see PooledBody), so Element is not to be used afterwards.
     private TResult FromRoot<TResult>(Func<TResult> read)
     {
         try
         {
+            return Detached(read, static read => read());
+        }
+        finally
+        {
+            _body!.Release();
+        }
+    }
+
+    // The generated readers take no context, so the copy mode is the reader's per-thread flag (reading is
+    // synchronous); only this type sets it.
+    private static TResult Detached<TState, TResult>(TState state, Func<TState, TResult> read)
+    {
+        try
+        {
             using (JsonElementReader.Detaching(true))
             {
-                return read();
+                return read(state);
             }
         }
         catch (InvalidOperationException ex)
@@ -191,10 +211,6 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
             // System.Text.Json throws this for text it cannot decode where no fallback exists (a property
             // name holding a lone surrogate escape); string values already read as "did not fit".
             throw new HoneyHiveResponseFormatException("The response body holds text that is not valid Unicode (an escaped lone surrogate in a property name).", ex);
-        }
-        finally
-        {
-            _body!.Release();
         }
     }
 

@@ -29,7 +29,7 @@ public static class JsonElementReader
 {
     // Set while a response body whose memory is pooled is read into models: whatever the models keep
     // (free-form values, additional data) must then be copied out of it. Reading is synchronous, so
-    // one flag per thread is exact.
+    // one flag per thread is exact; only HoneyHiveJsonParseNode sets it (a body's root, ReadOwned).
     [ThreadStatic]
     private static bool t_detaching;
 
