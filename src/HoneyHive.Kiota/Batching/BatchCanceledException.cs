@@ -7,11 +7,7 @@ namespace HoneyHive.Kiota.Batching;
 /// </summary>
 public sealed class BatchCanceledException : OperationCanceledException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="result">The outcomes known when the batch stopped.</param>
-    /// <param name="innerException">The cancellation that stopped it.</param>
-    /// <param name="cancellationToken">The token that was cancelled.</param>
-    public BatchCanceledException(BatchResult result, Exception? innerException, CancellationToken cancellationToken)
+    internal BatchCanceledException(BatchResult result, Exception? innerException, CancellationToken cancellationToken)
         : base(
             $"The batch was cancelled: {(result ?? throw new ArgumentNullException(nameof(result))).CreatedCount} created, "
             + $"{result.FailedCount} failed, {result.Canceled.Count} not sent or interrupted (of {result.TotalCount}).",

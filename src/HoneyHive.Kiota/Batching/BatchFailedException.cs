@@ -9,9 +9,7 @@ public sealed class BatchFailedException : HoneyHiveApiException
     // Enough to see the pattern; the full list is in FailedEventIds and Result.
     private const int IdsInMessage = 20;
 
-    /// <summary>Creates the exception for a result with failed events.</summary>
-    /// <param name="result">The batch's result.</param>
-    public BatchFailedException(BatchResult result)
+    internal BatchFailedException(BatchResult result)
         : base(Describe(result ?? throw new ArgumentNullException(nameof(result))))
     {
         Result = result;

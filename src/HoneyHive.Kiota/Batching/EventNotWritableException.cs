@@ -7,12 +7,7 @@ namespace HoneyHive.Kiota.Batching;
 /// </summary>
 public sealed class EventNotWritableException : Exception
 {
-    /// <summary>Creates the exception for one event.</summary>
-    /// <param name="eventId">The event's id.</param>
-    /// <param name="field">The path of the field that cannot be written (<c>duration</c>, <c>metadata.cost</c>), when known.</param>
-    /// <param name="reason">Why, e.g. <c>NaN is not a JSON number</c>.</param>
-    /// <param name="innerException">The writer's exception.</param>
-    public EventNotWritableException(string eventId, string? field, string reason, Exception? innerException)
+    internal EventNotWritableException(string eventId, string? field, string reason, Exception? innerException)
         : base(
             field is null
                 ? $"Event {eventId} was not sent: it cannot be written as JSON ({reason})."

@@ -7,11 +7,7 @@ namespace HoneyHive.Kiota.Batching;
 /// </summary>
 public sealed class EventTooLargeException : Exception
 {
-    /// <summary>Creates the exception for an event of <paramref name="requestBytes"/> bytes against a budget of <paramref name="maxBatchBytes"/>.</summary>
-    /// <param name="eventId">The event's id.</param>
-    /// <param name="requestBytes">The size of a batch request holding just this event, in bytes of JSON.</param>
-    /// <param name="maxBatchBytes">The budget it exceeds.</param>
-    public EventTooLargeException(string eventId, long requestBytes, int maxBatchBytes)
+    internal EventTooLargeException(string eventId, long requestBytes, int maxBatchBytes)
         : base($"Event {eventId} is too large to send: a batch request holding only this event is {requestBytes:N0} bytes of JSON, over the {maxBatchBytes:N0}-byte budget (BatchOptions.MaxBatchBytes; HoneyHive refuses requests over 5 MB). Shrink its inputs, outputs or metadata; it was not sent.")
     {
         EventId = eventId;

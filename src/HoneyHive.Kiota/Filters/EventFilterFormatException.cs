@@ -6,11 +6,7 @@ namespace HoneyHive.Kiota.Filters;
 /// </summary>
 public sealed class EventFilterFormatException : FormatException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="input">The text that was parsed.</param>
-    /// <param name="error">What is wrong.</param>
-    /// <param name="detail">A sentence on what is wrong, without the input or the expected form.</param>
-    public EventFilterFormatException(string input, EventFilterFormatError error, string detail)
+    internal EventFilterFormatException(string input, EventFilterFormatError error, string detail)
         : base($"Invalid filter \"{input}\": {detail}. Expected \"<field> <operator> <value>[:<type>]\" with operator one of "
             + "is, is not, contains, not contains, greater than and type one of string, number, boolean, id, "
             + "e.g. \"metadata.cost greater than 0.01:number\".")

@@ -12,13 +12,7 @@ namespace HoneyHive.Kiota.Pagination;
 /// </remarks>
 public sealed class EventPaginationException : HoneyHiveApiException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="error">What went wrong.</param>
-    /// <param name="message">The message.</param>
-    /// <param name="pagesRead">Pages read before the read was stopped.</param>
-    /// <param name="eventsRead">Events delivered before the read was stopped.</param>
-    /// <param name="firstTotalEvents">The <c>totalEvents</c> of the first page, when sent.</param>
-    public EventPaginationException(EventPaginationError error, string message, int pagesRead, long eventsRead, long? firstTotalEvents)
+    internal EventPaginationException(EventPaginationError error, string message, int pagesRead, long eventsRead, long? firstTotalEvents)
         : base(message)
     {
         Error = error;

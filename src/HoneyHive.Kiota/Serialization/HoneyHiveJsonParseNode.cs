@@ -34,8 +34,7 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     public HoneyHiveJsonParseNode(JsonElement element) => Element = element;
 
     /// <summary>A node over a whole response body in pooled memory, which must have the shape the operation
-    /// promises: filling a model from it copies what the model keeps and then releases the body, so
-    /// <see cref="Element"/> is only valid until then.</summary>
+    /// promises: filling a model from it copies what the model keeps and then releases the body.</summary>
     internal HoneyHiveJsonParseNode(JsonElement element, PooledBody body)
         : this(element) => _body = body;
 
@@ -51,9 +50,9 @@ public sealed class HoneyHiveJsonParseNode : IParseNode
     [MemberNotNullWhen(true, nameof(_body))]
     private bool IsRoot => _body is not null;
 
-    /// <summary>The JSON value this node reads. For the root node of a response body this is valid only
-    /// until a model has been read from the node: the body's pooled memory is then released.</summary>
-    public JsonElement Element { get; }
+    // The JSON value this node reads. For the root node of a response body this is valid only until a model has been
+    // read from the node: the body's pooled memory is then released (which is why it is not public).
+    internal JsonElement Element { get; }
 
     /// <summary>Whether a value was asked of this node and none of the answers fitted its JSON type.</summary>
     internal bool DidNotFit => _fit == Fit.DoesNotFit;
