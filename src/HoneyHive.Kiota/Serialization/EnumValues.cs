@@ -24,11 +24,6 @@ internal static class EnumValues<[DynamicallyAccessedMembers(DynamicallyAccessed
 
     public static bool IsFlags { get; } = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
 
-    // Kiota writes a flags value's members in value order (Enum.GetValues), each by its wire name: resolved once, not
-    // on every write.
-    private static readonly (T Value, string Text)[] FlagsOrder =
-        IsFlags ? [.. Enum.GetValues<T>().Select(static v => (v, TryGetWireName(v, out var name) ? name : v.ToString()))] : [];
-
     public static bool TryRead(JsonElement value, out T result)
     {
         foreach (var member in Members)
@@ -66,11 +61,11 @@ internal static class EnumValues<[DynamicallyAccessedMembers(DynamicallyAccessed
     public static string FlagsText(T value)
     {
         var names = new List<string>();
-        foreach (var (member, text) in FlagsOrder)
+        foreach (var member in Enum.GetValues<T>())
         {
             if (value.HasFlag(member))
             {
-                names.Add(text);
+                names.Add(TryGetWireName(member, out var name) ? name : member.ToString());
             }
         }
 
