@@ -30,6 +30,15 @@ internal static class ErrorFactory
     public static HoneyHiveResponseFormatException CreateFormat(string problem, HoneyHiveResponseDetails details, Exception? innerException = null) =>
         new($"HoneyHive API answered {details.StatusCode} to {details.Method} {details.Path}{RequestIdSuffix(details)}, but {problem}.{BodySuffix(details)}", details, innerException);
 
+    /// <summary>A body the reader refused, told with the response it came in: "…, but the response body is not valid
+    /// JSON at line 1, byte 17." The reader's sentence is the problem, not a quotation inside another one.</summary>
+    public static HoneyHiveResponseFormatException CreateFormat(HoneyHiveResponseFormatException bodyError, HoneyHiveResponseDetails details)
+    {
+        var sentence = bodyError.Message.TrimEnd('.');
+        var problem = sentence.Length > 0 ? char.ToLowerInvariant(sentence[0]) + sentence[1..] : "its body could not be read";
+        return CreateFormat(problem, details, bodyError);
+    }
+
     /// <summary>Every answer was a redirect, more of them in a row than the client follows.</summary>
     public static HoneyHiveApiException CreateRedirectLoop(HoneyHiveResponseDetails details, int redirects, int maxRedirects, string? location, Exception innerException) =>
         new(

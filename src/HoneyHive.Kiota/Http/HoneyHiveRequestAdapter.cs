@@ -101,7 +101,7 @@ internal sealed class HoneyHiveRequestAdapter(
         }
         catch (HoneyHiveResponseFormatException ex) when (ex.ResponseStatusCode == 0)
         {
-            throw ErrorFactory.CreateFormat($"its body could not be read as JSON ({ex.Message})", ResponseDetailsReader.Describe(response, redactor), ex);
+            throw ErrorFactory.CreateFormat(ex, ResponseDetailsReader.Describe(response, redactor));
         }
         finally
         {

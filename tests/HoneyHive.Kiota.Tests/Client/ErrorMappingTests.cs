@@ -110,7 +110,7 @@ public sealed class ErrorMappingTests
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
         Assert.Equal("req-trunc", ex.RequestId);
         Assert.Equal("/events", ex.RequestPath);
-        Assert.Contains("not valid JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Matches(@"^HoneyHive API answered 200 to GET /events \(request id req-trunc\), but the response body is not valid JSON at line 1, byte [0-9]+\.", ex.Message);
         var parserError = Assert.IsType<HoneyHiveResponseFormatException>(ex.InnerException);
         Assert.IsType<System.Text.Json.JsonException>(parserError.InnerException, exactMatch: false);
     }

@@ -98,6 +98,22 @@ public class HoneyHiveRequestAdapterTests
         Assert.Equal("req-1", error.RequestId);
         Assert.Equal("/events/batch", error.RequestPath);
         Assert.IsType<HoneyHiveResponseFormatException>(error.InnerException);
+        Assert.Matches(@"^HoneyHive API answered 200 to POST /events/batch \(request id req-1\), but the response body is not valid JSON at line 1, byte [0-9]+\.", error.Message);
+    }
+
+    [Fact]
+    public async Task APageThatIsNotJsonIsReportedInOneSentence()
+    {
+        // No pipeline in front of the adapter: the page handler's own content-type check is what refuses the body.
+        var adapter = Adapter(Responding(HttpStatusCode.OK, "<html>maintenance</html>", "text/html"));
+        var request = Request();
+        request.AddRequestOptions([new ResponseHandlerOption { ResponseHandler = new HoneyHive.Kiota.Pagination.PageResponseHandler() }]);
+
+        var error = await Assert.ThrowsAsync<HoneyHiveResponseFormatException>(() => adapter.SendAsync(request, EventList.CreateFromDiscriminatorValue));
+
+        Assert.Equal(
+            "HoneyHive API answered 200 to POST /events/batch (request id req-1), but the content type is 'text/html' where JSON was expected.",
+            error.Message);
     }
 
     [Fact]
