@@ -12,28 +12,28 @@ public sealed partial class HoneyHiveClient
     /// <param name="cancellationToken">Stops the read between and during pages.</param>
     /// <returns>The events, one page in memory at a time.</returns>
     public IAsyncEnumerable<Event> GetEventsAsync(EventQuery query, CancellationToken cancellationToken = default) =>
-        new EventPager(Api, _pagerSettings).GetEventsAsync(query, cancellationToken);
+        EventPager.ReadEventsAsync(Api, query, export: false, _pagerSettings, cancellationToken);
 
     /// <summary>Every event matching <paramref name="query"/> through <c>POST /events/export</c>, page by page.</summary>
     /// <param name="query">Project, filters, date range, projections, page size and limits.</param>
     /// <param name="cancellationToken">Stops the read between and during pages.</param>
     /// <returns>The events, one page in memory at a time.</returns>
     public IAsyncEnumerable<Event> ExportEventsAsync(EventQuery query, CancellationToken cancellationToken = default) =>
-        new EventPager(Api, _pagerSettings).ExportEventsAsync(query, cancellationToken);
+        EventPager.ReadEventsAsync(Api, query, export: true, _pagerSettings, cancellationToken);
 
     /// <summary>The pages of <c>GET /events</c> for <paramref name="query"/>, with totals for progress reporting.</summary>
     /// <param name="query">Project, filters, date range, page size and limits.</param>
     /// <param name="cancellationToken">Stops the read between and during pages.</param>
     /// <returns>The non-empty pages.</returns>
     public IAsyncEnumerable<EventPage> GetEventPagesAsync(EventQuery query, CancellationToken cancellationToken = default) =>
-        new EventPager(Api, _pagerSettings).GetPagesAsync(query, cancellationToken);
+        EventPager.ReadPagesAsync(Api, query, export: false, _pagerSettings, cancellationToken);
 
     /// <summary>The pages of <c>POST /events/export</c> for <paramref name="query"/>, with totals for progress reporting.</summary>
     /// <param name="query">Project, filters, date range, projections, page size and limits.</param>
     /// <param name="cancellationToken">Stops the read between and during pages.</param>
     /// <returns>The non-empty pages.</returns>
     public IAsyncEnumerable<EventPage> ExportEventPagesAsync(EventQuery query, CancellationToken cancellationToken = default) =>
-        new EventPager(Api, _pagerSettings).ExportPagesAsync(query, cancellationToken);
+        EventPager.ReadPagesAsync(Api, query, export: true, _pagerSettings, cancellationToken);
 
     /// <summary>Creates any number of events through <c>POST /events/batch</c> in chunks, giving each event
     /// without an <c>event_id</c> a UUID first, and reports the outcome of every event.</summary>

@@ -21,10 +21,8 @@ public sealed class EventPagerTests
     public async Task Zero_total_makes_one_request_and_yields_nothing()
     {
         var server = FakeEventsServer.Honest(0);
-        var pager = new EventPager(server.Api);
-
-        Assert.Empty(await ToListAsync(pager.GetEventsAsync(Query())));
-        Assert.Empty(await ToListAsync(pager.ExportPagesAsync(Query())));
+        Assert.Empty(await ToListAsync(EventPager.ReadEventsAsync(server.Api, Query(), export: false)));
+        Assert.Empty(await ToListAsync(EventPager.ReadPagesAsync(server.Api, Query(), export: true)));
         Assert.Equal(2, server.Requests.Count);
     }
 
@@ -32,7 +30,7 @@ public sealed class EventPagerTests
     public async Task Exact_multiple_of_the_page_size_stops_on_the_total_without_an_extra_request()
     {
         var server = FakeEventsServer.Honest(3000);
-        var pages = await ToListAsync(new EventPager(server.Api).GetPagesAsync(Query()));
+        var pages = await ToListAsync(EventPager.ReadPagesAsync(server.Api, Query(), export: false));
 
         Assert.Equal([1, 2, 3], pages.Select(p => p.PageNumber));
         Assert.Equal([1000L, 2000L, 3000L], pages.Select(p => p.EventsSoFar));
@@ -44,7 +42,7 @@ public sealed class EventPagerTests
     public async Task A_read_can_start_at_a_later_page()
     {
         var server = FakeEventsServer.Honest(3500);
-        var pages = await ToListAsync(new EventPager(server.Api).GetPagesAsync(new EventQuery("p") { StartPage = 3 }));
+        var pages = await ToListAsync(EventPager.ReadPagesAsync(server.Api, new EventQuery("p") { StartPage = 3 }, export: false));
 
         Assert.Equal([3, 4], pages.Select(p => p.PageNumber));
         Assert.Equal([3, 4], server.Requests.Select(r => r.Page));
@@ -55,14 +53,14 @@ public sealed class EventPagerTests
     public async Task From_a_later_page_limits_count_from_the_start_page_and_keep_the_page_size()
     {
         var server = FakeEventsServer.Honest(10_000);
-        var events = await ToListAsync(new EventPager(server.Api).ExportEventsAsync(new EventQuery("p") { StartPage = 2, PageSize = 100, MaxPages = 2 }));
+        var events = await ToListAsync(EventPager.ReadEventsAsync(server.Api, new EventQuery("p") { StartPage = 2, PageSize = 100, MaxPages = 2 }, export: true));
 
         Assert.Equal(200, events.Count);
         Assert.Equal([(2, 100), (3, 100)], server.Requests.Select(r => (r.Page, r.Limit)));
 
         // MaxEvents below the page size would shrink the limit from page 1 only: from page 5 it would move the page boundaries.
         server.Requests.Clear();
-        Assert.Equal(10, (await ToListAsync(new EventPager(server.Api).GetEventsAsync(new EventQuery("p") { StartPage = 5, PageSize = 100, MaxEvents = 10 }))).Count);
+        Assert.Equal(10, (await ToListAsync(EventPager.ReadEventsAsync(server.Api, new EventQuery("p") { StartPage = 5, PageSize = 100, MaxEvents = 10 }, export: false))).Count);
         Assert.Equal([(5, 100)], server.Requests.Select(r => (r.Page, r.Limit)));
     }
 
@@ -74,7 +72,7 @@ public sealed class EventPagerTests
     public async Task Exact_multiple_without_a_total_stops_on_the_empty_page()
     {
         var server = new FakeEventsServer((page, limit) => new PageAnswer(page <= 2 ? limit : 0, null));
-        var events = await ToListAsync(new EventPager(server.Api).GetEventsAsync(Query(500)));
+        var events = await ToListAsync(EventPager.ReadEventsAsync(server.Api, Query(500), export: false));
 
         Assert.Equal(1000, events.Count);
         Assert.Equal(3, server.Requests.Count);
@@ -85,7 +83,7 @@ public sealed class EventPagerTests
     {
         // The total claims more than there is; the short page is the truth.
         var server = new FakeEventsServer((page, limit) => new PageAnswer(page == 3 ? 17 : limit, 99_999));
-        var events = await ToListAsync(new EventPager(server.Api).ExportEventsAsync(Query(100)));
+        var events = await ToListAsync(EventPager.ReadEventsAsync(server.Api, Query(100), export: true));
 
         Assert.Equal(217, events.Count);
         Assert.Equal("e3-16", events[^1].EventId);
@@ -102,7 +100,7 @@ public sealed class EventPagerTests
 
         var error = await Assert.ThrowsAsync<EventPaginationException>(async () =>
         {
-            await foreach (var e in new EventPager(server.Api).GetEventsAsync(Query(10))) delivered.Add(e);
+            await foreach (var e in EventPager.ReadEventsAsync(server.Api, Query(10), export: false)) delivered.Add(e);
         });
 
         // First total 11 at limit 10 → 2 pages, plus one page of slack.
@@ -121,7 +119,7 @@ public sealed class EventPagerTests
         var server = new FakeEventsServer((page, limit) => new PageAnswer(limit, null));
         var error = await Assert.ThrowsAsync<EventPaginationException>(async () =>
         {
-            await foreach (var page in new EventPager(server.Api).ExportPagesAsync(Query(1))) { }
+            await foreach (var page in EventPager.ReadPagesAsync(server.Api, Query(1), export: true)) { }
         });
 
         Assert.Equal(EventPaginationError.TooManyPages, error.Error);
@@ -135,7 +133,7 @@ public sealed class EventPagerTests
         var server = new FakeEventsServer((page, limit) => new PageAnswer(limit, 10 * limit, SameIdsEveryPage: true));
         var error = await Assert.ThrowsAsync<EventPaginationException>(async () =>
         {
-            await foreach (var e in new EventPager(server.Api).GetEventsAsync(Query(5))) { }
+            await foreach (var e in EventPager.ReadEventsAsync(server.Api, Query(5), export: false)) { }
         });
 
         Assert.Equal(EventPaginationError.RepeatedPage, error.Error);
@@ -149,7 +147,7 @@ public sealed class EventPagerTests
         var server = FakeEventsServer.Honest(10_000);
         var query = Query(1000);
         query.MaxEvents = 2500;
-        var pages = await ToListAsync(new EventPager(server.Api).GetPagesAsync(query));
+        var pages = await ToListAsync(EventPager.ReadPagesAsync(server.Api, query, export: false));
 
         Assert.Equal([1000, 1000, 500], pages.Select(p => p.Events.Count));
         Assert.Equal(2500, pages[^1].EventsSoFar);
@@ -163,7 +161,7 @@ public sealed class EventPagerTests
         var server = FakeEventsServer.Honest(10_000);
         var query = Query(1000);
         query.MaxEvents = 42;
-        var events = await ToListAsync(new EventPager(server.Api).ExportEventsAsync(query));
+        var events = await ToListAsync(EventPager.ReadEventsAsync(server.Api, query, export: true));
 
         Assert.Equal(42, events.Count);
         var request = Assert.Single(server.Requests);
@@ -178,7 +176,7 @@ public sealed class EventPagerTests
         var query = Query(100);
         query.MaxPages = 2;
 
-        Assert.Equal(200, (await ToListAsync(new EventPager(server.Api).GetEventsAsync(query))).Count);
+        Assert.Equal(200, (await ToListAsync(EventPager.ReadEventsAsync(server.Api, query, export: false))).Count);
         Assert.Equal(2, server.Requests.Count);
     }
 
@@ -206,14 +204,14 @@ public sealed class EventPagerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new EventQuery("p") { MaxEvents = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new EventQuery("p") { MaxPages = 0 });
 
-        var pager = new EventPager(FakeEventsServer.Honest(0).Api);
-        Assert.Throws<ArgumentNullException>(() => pager.GetEventsAsync(null!));
-        var noProject = Assert.Throws<ArgumentException>(() => pager.GetEventsAsync(new EventQuery(" ")));
+        var api = FakeEventsServer.Honest(0).Api;
+        Assert.Throws<ArgumentNullException>(() => EventPager.ReadEventsAsync(api, null!, export: false));
+        var noProject = Assert.Throws<ArgumentException>(() => EventPager.ReadEventsAsync(api, new EventQuery(" "), export: false));
         Assert.Equal("query", noProject.ParamName);
-        var projections = Assert.Throws<ArgumentException>(() => pager.GetPagesAsync(new EventQuery("p") { Projections = ["event_id"] }));
+        var projections = Assert.Throws<ArgumentException>(() => EventPager.ReadPagesAsync(api, new EventQuery("p") { Projections = ["event_id"] }, export: false));
         Assert.Contains("only supported by POST /events/export", projections.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => pager.ExportEventsAsync(new EventQuery("p") { Filters = [null!] }));
-        Assert.Throws<ArgumentNullException>(() => new EventPager(null!));
+        Assert.Throws<ArgumentException>(() => EventPager.ReadEventsAsync(api, new EventQuery("p") { Filters = [null!] }, export: true));
+        Assert.Throws<ArgumentNullException>(() => EventPager.ReadPagesAsync(null!, new EventQuery("p"), export: true));
     }
 
     [Fact]
@@ -225,7 +223,7 @@ public sealed class EventPagerTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var e in new EventPager(server.Api).GetEventsAsync(Query(100), cts.Token))
+            await foreach (var e in EventPager.ReadEventsAsync(server.Api, Query(100), export: false, cancellationToken: cts.Token))
             {
                 if (++seen == 150) cts.Cancel();
             }
@@ -243,7 +241,7 @@ public sealed class EventPagerTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var page in new EventPager(server.Api).ExportPagesAsync(Query(100)).WithCancellation(cts.Token))
+            await foreach (var page in EventPager.ReadPagesAsync(server.Api, Query(100), export: true).WithCancellation(cts.Token))
             {
                 cts.Cancel();
             }
@@ -261,7 +259,7 @@ public sealed class EventPagerTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var e in new EventPager(server.Api).GetEventsAsync(Query(100), cts.Token)) { }
+            await foreach (var e in EventPager.ReadEventsAsync(server.Api, Query(100), export: false, cancellationToken: cts.Token)) { }
         });
 
         Assert.Equal(2, server.Requests.Count);
@@ -273,7 +271,7 @@ public sealed class EventPagerTests
         var server = FakeEventsServer.Honest(10);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var e in new EventPager(server.Api).GetEventsAsync(Query(), new CancellationToken(true))) { }
+            await foreach (var e in EventPager.ReadEventsAsync(server.Api, Query(), export: false, cancellationToken: new CancellationToken(true))) { }
         });
 
         Assert.Empty(server.Requests);
@@ -290,7 +288,7 @@ public sealed class EventPagerTests
             DateRange = DateRanges.Between(new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 4, 2, 0, 0, 0, TimeSpan.Zero)),
         };
 
-        Assert.Equal(250, (await ToListAsync(new EventPager(server.Api).GetEventsAsync(query))).Count);
+        Assert.Equal(250, (await ToListAsync(EventPager.ReadEventsAsync(server.Api, query, export: false))).Count);
 
         Assert.Equal([1, 2, 3], server.Requests.Select(r => r.Page));
         Assert.All(server.Requests, r =>
@@ -312,7 +310,7 @@ public sealed class EventPagerTests
     public async Task Get_sends_an_empty_filter_list_when_none_is_given()
     {
         var server = FakeEventsServer.Honest(1);
-        await ToListAsync(new EventPager(server.Api).GetEventsAsync(new EventQuery("p")));
+        await ToListAsync(EventPager.ReadEventsAsync(server.Api, new EventQuery("p"), export: false));
         Assert.Equal("[]", FlowTestClient.Query(server.Requests[0].Uri, "filters"));
     }
 
@@ -327,7 +325,7 @@ public sealed class EventPagerTests
             Projections = ["event_id", "metadata.cost"],
         };
 
-        Assert.Equal(25, (await ToListAsync(new EventPager(server.Api).ExportEventsAsync(query))).Count);
+        Assert.Equal(25, (await ToListAsync(EventPager.ReadEventsAsync(server.Api, query, export: true))).Count);
 
         Assert.Equal(3, server.Requests.Count);
         for (var i = 0; i < 3; i++)
@@ -351,7 +349,7 @@ public sealed class EventPagerTests
         var server = FakeEventsServer.Honest(30);
         var query = Query(10);
         var count = 0;
-        await foreach (var e in new EventPager(server.Api).GetEventsAsync(query))
+        await foreach (var e in EventPager.ReadEventsAsync(server.Api, query, export: false))
         {
             count++;
             query.PageSize = 1; // no effect on the running read

@@ -13,7 +13,7 @@ public class MalformedPageTests
         var mock = new MockHttpMessageHandler();
         mock.When(HttpMethod.Post, $"{FlowTestClient.BaseUrl}/events/export").Respond(_ => FlowTestClient.Json(pageJson, status));
         var count = 0;
-        await foreach (var _ in new EventPager(FlowTestClient.Create(mock)).ExportEventsAsync(new EventQuery("p")))
+        await foreach (var _ in EventPager.ReadEventsAsync(FlowTestClient.Create(mock), new EventQuery("p"), export: true))
         {
             count++;
         }
