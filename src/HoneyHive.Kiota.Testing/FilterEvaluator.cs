@@ -11,7 +11,7 @@ namespace HoneyHive.Kiota.Testing;
 /// </summary>
 internal static class FilterEvaluator
 {
-    public static bool MatchesAll(JsonObject evt, IReadOnlyList<EventFilter> filters)
+    public static bool MatchesAll(JsonObject evt, IReadOnlyList<ServerFilter> filters)
     {
         foreach (var filter in filters)
         {
@@ -24,7 +24,7 @@ internal static class FilterEvaluator
         return true;
     }
 
-    public static bool Matches(JsonObject evt, EventFilter filter)
+    public static bool Matches(JsonObject evt, ServerFilter filter)
     {
         var node = JsonPath.Resolve(evt, filter.Field);
         if (node is null)
@@ -46,7 +46,7 @@ internal static class FilterEvaluator
         };
     }
 
-    private static bool Any(JsonNode node, EventFilter filter, Func<JsonNode, EventFilter, bool> predicate)
+    private static bool Any(JsonNode node, ServerFilter filter, Func<JsonNode, ServerFilter, bool> predicate)
     {
         if (node is not JsonArray array)
         {
@@ -64,14 +64,14 @@ internal static class FilterEvaluator
         return false;
     }
 
-    private static bool Contains(JsonNode node, EventFilter filter) => filter.Type switch
+    private static bool Contains(JsonNode node, ServerFilter filter) => filter.Type switch
     {
         FilterType.Boolean => Compare(node, filter) == 0,
         _ => Text(node).Contains(filter.Value, StringComparison.Ordinal),
     };
 
     /// <summary>Compares the field with the filter value; <see langword="null"/> when the field cannot be read as the filter's type.</summary>
-    private static int? Compare(JsonNode node, EventFilter filter)
+    private static int? Compare(JsonNode node, ServerFilter filter)
     {
         switch (filter.Type)
         {

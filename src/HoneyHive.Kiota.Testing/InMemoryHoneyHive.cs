@@ -194,10 +194,10 @@ public sealed class InMemoryHoneyHive : HttpMessageHandler
             switch (route)
             {
                 case Route.ListEvents:
-                    var query = EventQuery.FromQueryString(QueryString.Parse(request.RequestUri?.Query ?? string.Empty));
+                    var query = ServerQuery.FromQueryString(QueryString.Parse(request.RequestUri?.Query ?? string.Empty));
                     return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, query, _order)));
                 case Route.ExportEvents:
-                    var export = EventQuery.FromBody(ParseBody(body));
+                    var export = ServerQuery.FromBody(ParseBody(body));
                     return JsonResponses.Json(HttpStatusCode.OK, _store.Read(events => ResultPage.Build(events, export, _order)));
                 case Route.CreateBatch:
                     return BatchProcessor.Handle(

@@ -5,7 +5,7 @@ namespace HoneyHive.Kiota.Testing;
 /// <summary>Builds the <c>{ events, totalEvents }</c> answer: filter, order, page, then project.</summary>
 internal static class ResultPage
 {
-    public static JsonObject Build(IReadOnlyList<JsonObject> stored, EventQuery query, EventOrder order)
+    public static JsonObject Build(IReadOnlyList<JsonObject> stored, ServerQuery query, EventOrder order)
     {
         var matches = stored
             .Where(e => e["project_id"] is JsonValue p && p.TryGetValue<string>(out var id) && id == query.Project)

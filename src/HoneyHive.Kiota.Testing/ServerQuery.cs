@@ -5,12 +5,13 @@ using System.Text.Json.Nodes;
 namespace HoneyHive.Kiota.Testing;
 
 /// <summary>
-/// A validated export/list request. <c>POST /events/export</c> sends it as a JSON body; <c>GET /events</c>
-/// sends the same fields in the query string with <c>filters</c>/<c>dateRange</c> as JSON-encoded strings.
+/// The in-memory server's validated export/list request (not the client's <c>EventQuery</c>). <c>POST /events/export</c>
+/// sends it as a JSON body; <c>GET /events</c> sends the same fields in the query string with <c>filters</c>/<c>dateRange</c>
+/// as JSON-encoded strings.
 /// </summary>
-internal sealed record EventQuery(
+internal sealed record ServerQuery(
     string Project,
-    IReadOnlyList<EventFilter> Filters,
+    IReadOnlyList<ServerFilter> Filters,
     long? From,
     long? To,
     IReadOnlyList<string>? Projections,
@@ -20,13 +21,13 @@ internal sealed record EventQuery(
     public const int DefaultLimit = 1000;
     public const int MaxLimit = 7500;
 
-    public static EventQuery FromBody(JsonObject body)
+    public static ServerQuery FromBody(JsonObject body)
     {
         var (from, to) = ParseDateRange(body["dateRange"]);
-        return new EventQuery(
+        return new ServerQuery(
             ParseProject(body["project"]),
             body.ContainsKey("filters") && body["filters"] is not null
-                ? EventFilter.ParseAll(body["filters"])
+                ? ServerFilter.ParseAll(body["filters"])
                 : throw new BadRequestException(FiltersRequired),
             from,
             to,
@@ -35,18 +36,18 @@ internal sealed record EventQuery(
             ParsePositive(body["page"], "page", 1, int.MaxValue));
     }
 
-    public static EventQuery FromQueryString(IReadOnlyDictionary<string, string> query)
+    public static ServerQuery FromQueryString(IReadOnlyDictionary<string, string> query)
     {
         // An empty value is a missing one: a URL template with a required parameter writes "filters=" when
         // the caller did not set it, and the answer must say it is missing, not that "" is not JSON.
         var project = Present(query, "project");
         var filters = Present(query, "filters") is { } filtersText
-            ? EventFilter.ParseAll(ParseJson(filtersText, "filters", "a JSON array of filters, [] for none"))
+            ? ServerFilter.ParseAll(ParseJson(filtersText, "filters", "a JSON array of filters, [] for none"))
             : throw new BadRequestException(FiltersRequired);
         var (from, to) = Present(query, "dateRange") is { } rangeText
             ? ParseDateRange(ParseJson(rangeText, "dateRange", "a JSON object with $gte and/or $lte"))
             : (null, null);
-        return new EventQuery(
+        return new ServerQuery(
             ParseProject(project is null ? null : JsonValue.Create(project)),
             filters,
             from,

@@ -9,23 +9,23 @@ internal enum FilterOperator { Is, IsNot, Contains, NotContains, GreaterThan, Le
 internal enum FilterType { String, Number, Boolean, Id, DateTime }
 
 /// <summary>
-/// One validated <c>EventFilter</c> (<c>{ field, value, operator, type }</c>) with its value
-/// pre-parsed for its type, so a bad value is a 400 up front rather than a silent non-match.
+/// The in-memory server's form of one validated <c>EventFilter</c> (<c>{ field, value, operator, type }</c>) with its
+/// value pre-parsed for its type, so a bad value is a 400 up front rather than a silent non-match.
 /// </summary>
-internal sealed record EventFilter(string Field, FilterOperator Operator, FilterType Type, string Value)
+internal sealed record ServerFilter(string Field, FilterOperator Operator, FilterType Type, string Value)
 {
     public double Number { get; private init; }
     public bool Boolean { get; private init; }
     public long Instant { get; private init; }
 
-    public static IReadOnlyList<EventFilter> ParseAll(JsonNode? node)
+    public static IReadOnlyList<ServerFilter> ParseAll(JsonNode? node)
     {
         if (node is not JsonArray array)
         {
             throw new BadRequestException("filters must be an array of EventFilter objects");
         }
 
-        var filters = new List<EventFilter>(array.Count);
+        var filters = new List<ServerFilter>(array.Count);
         for (var i = 0; i < array.Count; i++)
         {
             filters.Add(Parse(array[i], $"filters[{i}]"));
@@ -34,7 +34,7 @@ internal sealed record EventFilter(string Field, FilterOperator Operator, Filter
         return filters;
     }
 
-    private static EventFilter Parse(JsonNode? node, string where)
+    private static ServerFilter Parse(JsonNode? node, string where)
     {
         if (node is not JsonObject obj)
         {
@@ -51,7 +51,7 @@ internal sealed record EventFilter(string Field, FilterOperator Operator, Filter
             throw new BadRequestException($"{where}.field must not be empty");
         }
 
-        var filter = new EventFilter(field, op, type, value);
+        var filter = new ServerFilter(field, op, type, value);
         if (valueOptional)
         {
             return filter;
