@@ -45,9 +45,10 @@ internal sealed class EventPager : IAsyncDisposable
     private readonly int _limit;
     private readonly PagePrefetcher? _prefetcher;
 
-    // GET /events carries these in its query string, the same for every page: written to JSON once.
-    private readonly string _filtersJson;
-    private readonly string? _dateRangeJson;
+    // GET /events carries these in its query string, the same for every page: written to JSON for the first page and
+    // reused (an export sends them in its body instead). Pages fetched ahead may both write them: the same text.
+    private string? _filtersJson;
+    private string? _dateRangeJson;
     private HashSet<string> _previousIds = new(StringComparer.Ordinal);
     private HashSet<string> _currentIds = new(StringComparer.Ordinal);
     private long _clock;
@@ -75,8 +76,6 @@ internal sealed class EventPager : IAsyncDisposable
         _limit = request.Limit;
         _page = request.StartPage - 1;
         _guardBound = (int)Math.Min(int.MaxValue, (long)request.StartPage - 1 + UnknownTotalPageLimit);
-        _filtersJson = QueryJson.Serialize(request.Filters);
-        _dateRangeJson = request.DateRange is { } range ? QueryJson.Serialize(range) : null;
         if (request.MaxConcurrency > 1)
         {
             _prefetcher = new PagePrefetcher(FetchAsync, request.MaxConcurrency, cancellationToken);
@@ -366,10 +365,10 @@ internal sealed class EventPager : IAsyncDisposable
         var info = _api.Events.ToGetRequestInformation();
         // The names are the API's (the description's query parameters); the wire tests pin them.
         info.QueryParameters["project"] = _request.Project;
-        info.QueryParameters["filters"] = _filtersJson;
-        if (_dateRangeJson is not null)
+        info.QueryParameters["filters"] = _filtersJson ??= QueryJson.Serialize(_request.Filters);
+        if (_request.DateRange is { } range)
         {
-            info.QueryParameters["dateRange"] = _dateRangeJson;
+            info.QueryParameters["dateRange"] = _dateRangeJson ??= QueryJson.Serialize(range);
         }
 
         info.QueryParameters["limit"] = _limit;
